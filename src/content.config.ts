@@ -1,0 +1,121 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { LANGS } from './site';
+
+/**
+ * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
+ * YAML turns unquoted timestamps into dates before we see them; quoted ones
+ * arrive as strings and must carry an explicit offset (`Z` or `±hh:mm`).
+ */
+const timestamp = z.union([
+  z.date(),
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+      'must be ISO 8601 with a UTC offset, for example 2024-11-12T09:30:00-06:00',
+    )
+    .transform((value, ctx) => {
+      const date = new Date(value);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not a real date` });
+        return z.NEVER;
+      }
+      return date;
+    }),
+]);
+
+const lang = z.enum(LANGS);
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/articles' }),
+  schema: ({ image }) =>
+    z
+      .object({
+        /** Headline, plain text. */
+        title: z.string().trim().min(1, 'a headline is required'),
+        /** Standfirst under the headline; also the meta and feed description. */
+        dek: z.string().trim().min(1, 'a dek (standfirst) is required'),
+        /** First publication, with UTC offset. Later than the build time = scheduled. */
+        publishedAt: timestamp,
+        /** Last substantive update; never before `publishedAt`. */
+        updatedAt: timestamp.optional(),
+        /** One or more ids of `content/authors/<id>.yaml`. */
+        authors: z.array(reference('authors')).min(1, 'at least one author is required'),
+        /** Id of `content/sections/<id>.yaml`. */
+        section: reference('sections'),
+        /** Free keywords, shown on the page and in feeds. YAML numbers (`911`) count as text. */
+        tags: z
+          .array(
+            z
+              .union([z.string(), z.number()])
+              .transform((tag) => String(tag).trim())
+              .pipe(z.string().min(1, 'a tag cannot be empty')),
+          )
+          .default([]),
+        /** Edition the article belongs to. */
+        lang,
+        /** Pin as the lead story of its edition's front page. */
+        featured: z.boolean().default(false),
+        /** The lead photo, a file beside the article. */
+        hero: z
+          .object({
+            /** Path relative to the Markdown file. */
+            image: image(),
+            /** Describes the photo for people who cannot see it. */
+            alt: z.string().trim().min(1, 'alt text is required when there is a hero image'),
+            /** What the photo shows, printed under it. */
+            caption: z.string().trim().min(1).optional(),
+            /** Photographer or agency ("AFP"). */
+            credit: z.string().trim().min(1).optional(),
+          })
+          .strict()
+          .optional(),
+        /** Work in progress: never published while true. */
+        draft: z.boolean().default(false),
+      })
+      .strict()
+      .refine((data) => !data.updatedAt || data.updatedAt >= data.publishedAt, {
+        message: 'updatedAt must not be before publishedAt',
+        path: ['updatedAt'],
+      }),
+});
+
+const authors = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/authors' }),
+  schema: ({ image }) =>
+    z
+      .object({
+        /** Full name as printed in bylines. */
+        name: z.string().trim().min(1),
+        /** Job title ("Reporter", "Staff"). */
+        role: z.string().trim().min(1),
+        /** Short biography for the author page. */
+        bio: z.string().trim().min(1),
+        /** Portrait, a file beside the YAML. */
+        avatar: image().optional(),
+        /** Profiles elsewhere (X, LinkedIn, email as mailto:). */
+        links: z
+          .array(z.object({ label: z.string().trim().min(1), url: z.url() }).strict())
+          .default([]),
+      })
+      .strict(),
+});
+
+const sections = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/sections' }),
+  schema: z
+    .object({
+      /** Section name in each edition's language. */
+      name: z.object(Object.fromEntries(LANGS.map((l) => [l, z.string().trim().min(1)])) as Record<
+        (typeof LANGS)[number],
+        z.ZodString
+      >),
+      /** Position in the navigation, lowest first. */
+      order: z.number().int(),
+    })
+    .strict(),
+});
+
+export const collections = { articles, authors, sections };

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatShortDate, zonedDateParts } from './dates';
+
+describe('zonedDateParts', () => {
+  it.each([
+    ['2024-11-12T10:30:00-06:00', { year: '2024', month: '11', day: '12' }],
+    // 02:00 UTC on the 13th is still the evening of the 12th in Texas.
+    ['2024-11-13T02:00:00Z', { year: '2024', month: '11', day: '12' }],
+    ['2026-01-01T05:59:00Z', { year: '2025', month: '12', day: '31' }],
+  ])('dates %s in the newsroom time zone', (iso, expected) => {
+    expect(zonedDateParts(new Date(iso))).toEqual(expected);
+  });
+});
+
+describe('formatDateTime', () => {
+  const date = new Date('2024-11-12T10:30:00-06:00');
+
+  it('writes Spanish dates with Spanish month names in Central time', () => {
+    const text = formatDateTime(date, 'es');
+    expect(text).toContain('12 de noviembre de 2024');
+    expect(text).toMatch(/10:30/);
+    expect(text).toMatch(/CST|GMT-6/);
+  });
+
+  it('writes English dates the American way in Central time', () => {
+    const text = formatDateTime(date, 'en');
+    expect(text).toContain('November 12, 2024');
+    expect(text).toMatch(/10:30\sAM/);
+    expect(text).toContain('CST');
+  });
+
+  it('gives short card dates per language', () => {
+    expect(formatShortDate(date, 'en')).toBe('Nov 12, 2024');
+    expect(formatShortDate(date, 'es')).toMatch(/^12 nov\.? 2024$/);
+  });
+});

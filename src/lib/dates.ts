@@ -1,0 +1,40 @@
+import { SITE, type Lang } from '../site';
+
+/** Calendar date of an instant in the newsroom's time zone, zero-padded. */
+export function zonedDateParts(
+  date: Date,
+  timeZone: string = SITE.timeZone,
+): { year: string; month: string; day: string } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((part) => part.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** "12 de noviembre de 2024, 10:30 CST" / "November 12, 2024, 10:30 AM CST". */
+export function formatDateTime(date: Date, lang: Lang, timeZone: string = SITE.timeZone): string {
+  return new Intl.DateTimeFormat(SITE.editions[lang].locale, {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** "12 nov 2024" / "Nov 12, 2024": compact, for cards. */
+export function formatShortDate(date: Date, lang: Lang, timeZone: string = SITE.timeZone): string {
+  return new Intl.DateTimeFormat(SITE.editions[lang].locale, {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }).format(date);
+}

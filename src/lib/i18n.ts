@@ -1,0 +1,67 @@
+import type { Lang } from '../site';
+
+/**
+ * Every interface string, once per language. The `satisfies` clause makes a
+ * key missing from either language a type error; a unit test checks it too.
+ */
+const en = {
+  skipToContent: 'Skip to content',
+  sectionsNav: 'Sections',
+  editionSwitch: 'Edition',
+  home: 'Home',
+  publishedLabel: 'Published',
+  updatedLabel: 'Updated',
+  by: 'By',
+  and: 'and',
+  tags: 'Topics',
+  latest: 'Latest news',
+  leadStory: 'Top story',
+  more: 'More',
+  rssFeed: 'RSS feed',
+  photoCredit: 'Photo',
+  articlesBy: 'Articles by',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The page you are looking for does not exist or has moved.',
+  backToFront: 'Go to the front page',
+  footerAbout: 'Independent news for the United States and the world, in Spanish and English.',
+  allRights: 'All rights reserved.',
+} as const;
+
+type Dictionary = Record<keyof typeof en, string>;
+
+const es = {
+  skipToContent: 'Saltar al contenido',
+  sectionsNav: 'Secciones',
+  editionSwitch: 'Edición',
+  home: 'Portada',
+  publishedLabel: 'Publicado',
+  updatedLabel: 'Actualizado',
+  by: 'Por',
+  and: 'y',
+  tags: 'Temas',
+  latest: 'Últimas noticias',
+  leadStory: 'Noticia principal',
+  more: 'Más',
+  rssFeed: 'Fuente RSS',
+  photoCredit: 'Foto',
+  articlesBy: 'Artículos de',
+  notFoundTitle: 'Página no encontrada',
+  notFoundText: 'La página que busca no existe o ha cambiado de dirección.',
+  backToFront: 'Ir a la portada',
+  footerAbout: 'Noticias independientes de Estados Unidos y el mundo, en español e inglés.',
+  allRights: 'Todos los derechos reservados.',
+} as const satisfies Dictionary;
+
+/** The dictionaries, exported for the completeness test. */
+export const DICTIONARIES: Record<Lang, Dictionary> = { es, en };
+
+/** Interface strings for one edition. */
+export function t(lang: Lang): Dictionary {
+  return DICTIONARIES[lang];
+}
+
+/** "A, B and C" in the edition's language. */
+export function joinNames(names: readonly string[], lang: Lang): string {
+  const locale = lang === 'es' ? 'es' : 'en';
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+}

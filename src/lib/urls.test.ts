@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  absoluteUrl,
+  articlePath,
+  authorPath,
+  editionPath,
+  feedPath,
+  slugFromId,
+  tagPath,
+  tagSlug,
+} from './urls';
+
+describe('articlePath', () => {
+  it('dates the URL by first publication in Texas time', () => {
+    expect(
+      articlePath({
+        lang: 'en',
+        publishedAt: new Date('2024-11-12T10:30:00-06:00'),
+        slug: 'north-korea-russia-treaty',
+      }),
+    ).toBe('/en/2024/11/12/north-korea-russia-treaty/');
+  });
+
+  it('keeps a late-evening story on the local day, not the UTC day', () => {
+    expect(
+      articlePath({ lang: 'es', publishedAt: new Date('2026-11-20T03:30:00Z'), slug: 'x' }),
+    ).toBe('/es/2026/11/19/x/');
+  });
+});
+
+describe('slugFromId', () => {
+  it.each([
+    ['2024/north-korea-russia-treaty', 'north-korea-russia-treaty'],
+    ['plain', 'plain'],
+  ])('takes the file name of %s', (id, slug) => {
+    expect(slugFromId(id)).toBe(slug);
+  });
+});
+
+describe('tagSlug', () => {
+  it.each([
+    ['Corea del Norte', 'corea-del-norte'],
+    ['Economía', 'economia'],
+    ['AT&T', 'at-t'],
+    ['  Ukraine war  ', 'ukraine-war'],
+  ])('turns %j into %j', (tag, slug) => {
+    expect(tagSlug(tag)).toBe(slug);
+  });
+});
+
+describe('section, author, tag and feed paths', () => {
+  it('live under the edition prefix', () => {
+    expect(editionPath('es')).toBe('/es/');
+    expect(feedPath('en')).toBe('/en/rss.xml');
+    expect(authorPath('es', 'ana-martinez')).toBe('/es/author/ana-martinez/');
+    expect(tagPath('en', 'Kim Jong Un')).toBe('/en/tag/kim-jong-un/');
+  });
+
+  it('become absolute against the site origin', () => {
+    expect(absoluteUrl('/es/', 'https://voz.us')).toBe('https://voz.us/es/');
+  });
+});

@@ -1,0 +1,61 @@
+import type { Lang } from '../site';
+import { zonedDateParts } from './dates';
+
+/**
+ * Every public path of the site is built here, so links, feeds, sitemaps and
+ * tests agree. Paths end in a slash (directory-style output).
+ */
+
+/** Front page of an edition: `/es/`. */
+export function editionPath(lang: Lang): string {
+  return `/${lang}/`;
+}
+
+/** The edition's RSS feed: `/es/rss.xml`. */
+export function feedPath(lang: Lang): string {
+  return `/${lang}/rss.xml`;
+}
+
+/** The file name of an article id (`2024/north-korea` → `north-korea`). */
+export function slugFromId(id: string): string {
+  return id.split('/').at(-1) ?? id;
+}
+
+/**
+ * Permanent article URL: `/<lang>/<yyyy>/<mm>/<dd>/<slug>/`, dated by first
+ * publication in the newsroom's time zone, so an update never moves it.
+ */
+export function articlePath(article: { lang: Lang; publishedAt: Date; slug: string }): string {
+  const { year, month, day } = zonedDateParts(article.publishedAt);
+  return `/${article.lang}/${year}/${month}/${day}/${article.slug}/`;
+}
+
+/** Author page: `/en/author/jane-doe/`. */
+export function authorPath(lang: Lang, authorId: string): string {
+  return `/${lang}/author/${authorId}/`;
+}
+
+/** Section page: `/en/world/`. */
+export function sectionPath(lang: Lang, sectionId: string): string {
+  return `/${lang}/${sectionId}/`;
+}
+
+/** URL-safe form of a tag: lower case, accents dropped, words joined by hyphens. */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Tag page: `/es/tag/corea-del-norte/`. */
+export function tagPath(lang: Lang, tag: string): string {
+  return `/${lang}/tag/${tagSlug(tag)}/`;
+}
+
+/** Absolute URL for a path on the site. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
