@@ -1,0 +1,70 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { expect, test } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, expectedPublished, readDist } from './fixtures';
+import { SITE } from '../src/site';
+
+const SITE_URL = 'https://voz.us';
+
+for (const lang of SITE.langs) {
+  test.describe(`the ${lang} RSS feed`, () => {
+    const xml = readDist(`${lang}/rss.xml`);
+    const published = expectedPublished(lang);
+
+    test('is well-formed XML', () => {
+      expect(XMLValidator.validate(xml)).toBe(true);
+    });
+
+    test('lists exactly the published articles of its edition, newest first', () => {
+      const feed = parseFeed(xml);
+      expect(feed.items.map((item) => item.url)).toEqual(
+        published.slice(0, SITE.feedSize).map((a) => `${SITE_URL}${a.path}`),
+      );
+      expect(feed.items.map((item) => item.title)).toEqual(published.map((a) => a.title));
+    });
+
+    test('gives each item a dek, a date, an author, categories and the full body', () => {
+      const feed = parseFeed(xml);
+      for (const [index, item] of feed.items.entries()) {
+        const article = published[index];
+        expect(item.description).toBe(article?.dek);
+        expect(item.published?.getTime()).toBe(
+          Math.floor((article?.publishedAt.getTime() ?? 0) / 1000) * 1000,
+        );
+        expect(item.authors.length).toBeGreaterThan(0);
+        expect(item.categories.length).toBeGreaterThan(0);
+        expect(item.content?.length ?? 0).toBeGreaterThan(article?.dek.length ?? 0);
+      }
+    });
+
+    test('advertises itself and uses only absolute URLs in items', () => {
+      const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+      const channel = parsed.rss.channel;
+      expect(channel['atom:link']['@_href']).toBe(`${SITE_URL}/${lang}/rss.xml`);
+      expect(channel['atom:link']['@_rel']).toBe('self');
+      const items = [channel.item].flat();
+      for (const item of items) {
+        const content: string = item['content:encoded'];
+        for (const [, url] of content.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+          expect(url, `in ${item.link}`).toMatch(/^(https?:|mailto:|#)/);
+        }
+      }
+    });
+
+    test('carries each hero as media:content that exists in the build', () => {
+      const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+      const items = [parsed.rss.channel.item].flat();
+      const withHero = published.filter((a) => a.heroFile);
+      const media = items.flatMap((item) => (item['media:content'] ? [item['media:content']] : []));
+      expect(media.length).toBe(withHero.length);
+      for (const entry of media) {
+        expect(entry['@_type']).toBe('image/jpeg');
+        expect(Number(entry['@_width'])).toBeGreaterThanOrEqual(400);
+        const path = new URL(entry['@_url']).pathname;
+        expect(existsSync(join(DIST, path)), `${path} exists in dist`).toBe(true);
+      }
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots for people to look at (written to screenshots/, not compared
+// pixel by pixel), plus what a phone reader would notice at once: nothing
+// wider than the screen.
+const PAGES = {
+  'article-seed': '/en/2024/11/12/north-korea-russia-treaty/',
+  'front-es': '/es/',
+  'front-en': '/en/',
+};
+const WIDTHS = [390, 1280];
+
+for (const [name, path] of Object.entries(PAGES)) {
+  for (const width of WIDTHS) {
+    test(`${name} at ${width} px fits the screen`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true });
+    });
+  }
+}
