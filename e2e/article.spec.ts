@@ -13,7 +13,9 @@ test.describe('the seed article page', () => {
       'North Korea and Russia ratify their expanded defense cooperation treaty',
     );
     await expect(page.locator('h1')).toHaveCount(1);
-    await expect(page.getByText(/^The agreement establishes a mutual defense mechanism/)).toBeVisible();
+    await expect(
+      page.getByText(/^The agreement establishes a mutual defense mechanism/),
+    ).toBeVisible();
     await expect(page).toHaveTitle(/North Korea and Russia ratify .* \| Voz$/);
   });
 
@@ -30,8 +32,14 @@ test.describe('the seed article page', () => {
 
   test('serves the hero as AVIF and WebP at several widths, loaded first', async ({ page }) => {
     const picture = page.locator('figure picture');
-    await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute('srcset', /480w.*800w.*1200w/);
-    await expect(picture.locator('source[type="image/webp"]')).toHaveAttribute('srcset', /480w.*800w.*1200w/);
+    await expect(picture.locator('source[type="image/avif"]')).toHaveAttribute(
+      'srcset',
+      /480w.*800w.*1200w/,
+    );
+    await expect(picture.locator('source[type="image/webp"]')).toHaveAttribute(
+      'srcset',
+      /480w.*800w.*1200w/,
+    );
     await expect(picture.locator('source').first()).toHaveAttribute('sizes', /.+/);
     const img = picture.locator('img');
     await expect(img).toHaveAttribute('loading', 'eager');
@@ -61,13 +69,18 @@ test.describe('the seed article page', () => {
     const body = plainQuotes(await page.locator('article').innerText());
     expect(body).toContain('"was ratified as a decree" signed by North Korean leader Kim Jong Un');
     expect(body).toContain('"immediate military assistance"');
-    expect(body).toContain('would "stand firmly on the side of the Russian comrades until the day of victory."');
+    expect(body).toContain(
+      'would "stand firmly on the side of the Russian comrades until the day of victory."',
+    );
     expect(await page.locator('body').innerText()).not.toMatch(/\btracking\b/i);
   });
 
   test('lists its topics as links to tag pages', async ({ page }) => {
     const topics = page.getByRole('navigation', { name: 'Topics' });
-    await expect(topics.getByRole('link', { name: 'Kim Jong Un' })).toHaveAttribute('href', '/en/tag/kim-jong-un/');
+    await expect(topics.getByRole('link', { name: 'Kim Jong Un' })).toHaveAttribute(
+      'href',
+      '/en/tag/kim-jong-un/',
+    );
   });
 
   test('ships no client-side JavaScript', async ({ page }) => {

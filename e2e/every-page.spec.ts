@@ -5,7 +5,9 @@ import { expectedPublished, readDist, sitemapPaths } from './fixtures';
 const paths = sitemapPaths();
 
 test('the sitemap lists every published article and both front pages', () => {
-  expect(paths).toEqual(expect.arrayContaining(['/es/', '/en/', ...expectedPublished().map((a) => a.path)]));
+  expect(paths).toEqual(
+    expect.arrayContaining(['/es/', '/en/', ...expectedPublished().map((a) => a.path)]),
+  );
 });
 
 test('robots.txt points crawlers at the sitemap', () => {
@@ -27,7 +29,11 @@ for (const path of paths) {
     const lang = path.split('/')[1];
     await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${lang}-`));
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 }

@@ -87,7 +87,9 @@ export function expectedUnpublished(): SourceArticle[] {
 /** Page paths listed in the built sitemaps. */
 export function sitemapPaths(): string[] {
   const index = readDist('sitemap-index.xml');
-  const sitemaps = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  const sitemaps = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(
+    (m) => new URL(m[1] ?? '').pathname,
+  );
   return sitemaps.flatMap((sitemap) =>
     [...readDist(sitemap.replace(/^\//, '')).matchAll(/<loc>(.*?)<\/loc>/g)].map(
       (m) => new URL(m[1] ?? '').pathname,

@@ -9,7 +9,9 @@ for (const lang of SITE.langs) {
     test('leads with the featured story, or else the newest', async ({ page }) => {
       await page.goto(`/${lang}/`);
       const lead = published.find((a) => a.featured) ?? published[0];
-      const leadHeading = page.getByRole('region', { name: lang === 'es' ? 'Noticia principal' : 'Top story' }).getByRole('heading');
+      const leadHeading = page
+        .getByRole('region', { name: lang === 'es' ? 'Noticia principal' : 'Top story' })
+        .getByRole('heading');
       await expect(leadHeading).toHaveText(lead?.title ?? '');
     });
 
@@ -17,7 +19,10 @@ for (const lang of SITE.langs) {
       await page.goto(`/${lang}/`);
       const cards = page.locator('main article');
       const links = await cards.locator('h2 a, h3 a').evaluateAll((anchors) =>
-        anchors.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })),
+        anchors.map((a) => ({
+          href: a.getAttribute('href') ?? '',
+          text: a.textContent?.trim() ?? '',
+        })),
       );
       expect(links.length).toBeGreaterThanOrEqual(Math.min(published.length, 5));
       for (const link of links) {
@@ -32,16 +37,23 @@ for (const lang of SITE.langs) {
       }
     });
 
-    test('gives each card a time and lazy, optimised thumbnails below the lead', async ({ page }) => {
+    test('gives each card a time and lazy, optimised thumbnails below the lead', async ({
+      page,
+    }) => {
       await page.goto(`/${lang}/`);
-      await expect(page.locator('main article time').first()).toHaveAttribute('datetime', /^\d{4}-/);
+      await expect(page.locator('main article time').first()).toHaveAttribute(
+        'datetime',
+        /^\d{4}-/,
+      );
       const thumbs = page.locator('main article:not(.lead) picture img');
       const count = await thumbs.count();
       expect(count).toBeGreaterThan(0);
       for (let i = 0; i < count; i++) {
         await expect(thumbs.nth(i)).toHaveAttribute('loading', 'lazy');
       }
-      await expect(page.locator('main article:not(.lead) picture source[type="image/avif"]').first()).toHaveAttribute('srcset', /320w/);
+      await expect(
+        page.locator('main article:not(.lead) picture source[type="image/avif"]').first(),
+      ).toHaveAttribute('srcset', /320w/);
     });
   });
 }

@@ -8,7 +8,11 @@ import { chromium } from '@playwright/test';
 /** The moment the test build treats as "now": before the scheduled fixture, after everything else. */
 export const E2E_BUILD_TIME = '2026-11-28T12:00:00-06:00';
 
-const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -16,18 +20,22 @@ function run(command, args, env = {}) {
 }
 
 function findBrowser() {
-  if (process.env.E2E_CHROMIUM && existsSync(process.env.E2E_CHROMIUM)) return process.env.E2E_CHROMIUM;
+  if (process.env.E2E_CHROMIUM && existsSync(process.env.E2E_CHROMIUM))
+    return process.env.E2E_CHROMIUM;
   const bundled = chromium.executablePath();
   if (bundled && existsSync(bundled)) return '';
   return SYSTEM_BROWSERS.find((path) => existsSync(path));
 }
 
 function provisionBrowser() {
-  console.log('[e2e] No Chromium found. Trying Playwright\'s installer (needs its download host)…');
-  if (run('npx', ['playwright', 'install', 'chromium']) === 0 && findBrowser() !== undefined) return;
+  console.log("[e2e] No Chromium found. Trying Playwright's installer (needs its download host)…");
+  if (run('npx', ['playwright', 'install', 'chromium']) === 0 && findBrowser() !== undefined)
+    return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('[e2e] Installing Debian\'s chromium package: apt-get update && apt-get install -y chromium');
+    console.log(
+      "[e2e] Installing Debian's chromium package: apt-get update && apt-get install -y chromium",
+    );
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
   }
@@ -44,7 +52,11 @@ if (browser === undefined) {
   );
   process.exit(1);
 }
-console.log(browser ? `[e2e] Using the system Chromium at ${browser}` : "[e2e] Using Playwright's own Chromium");
+console.log(
+  browser
+    ? `[e2e] Using the system Chromium at ${browser}`
+    : "[e2e] Using Playwright's own Chromium",
+);
 
 const env = {
   BUILD_TIME: process.env.BUILD_TIME || E2E_BUILD_TIME,

@@ -108,10 +108,12 @@ const sections = defineCollection({
   schema: z
     .object({
       /** Section name in each edition's language. */
-      name: z.object(Object.fromEntries(LANGS.map((l) => [l, z.string().trim().min(1)])) as Record<
-        (typeof LANGS)[number],
-        z.ZodString
-      >),
+      name: z.object(
+        Object.fromEntries(LANGS.map((l) => [l, z.string().trim().min(1)])) as Record<
+          (typeof LANGS)[number],
+          z.ZodString
+        >,
+      ),
       /** Position in the navigation, lowest first. */
       order: z.number().int(),
     })

@@ -29,7 +29,8 @@ export function pruneUnreferencedAssets(): AstroIntegration {
         const referenced = new Set<string>();
         for await (const file of walk(root)) {
           if (!TEXT_OUTPUT.test(file)) continue;
-          for (const name of referencedAssetNames(await readFile(file, 'utf8'))) referenced.add(name);
+          for (const name of referencedAssetNames(await readFile(file, 'utf8')))
+            referenced.add(name);
         }
         const assets = await readdir(assetsDir).catch(() => [] as string[]);
         const unused = unreferencedImages(assets, referenced);

@@ -44,9 +44,9 @@ describe('composeFrontPage', () => {
   });
 
   it('leads with the newest story when none is featured', () => {
-    expect(composeFrontPage([makeArticle('x', 'us'), makeArticle('y', 'us')], ['us']).lead?.id).toBe(
-      'x',
-    );
+    expect(
+      composeFrontPage([makeArticle('x', 'us'), makeArticle('y', 'us')], ['us']).lead?.id,
+    ).toBe('x');
   });
 
   it('is empty for an edition with no articles', () => {

@@ -18,7 +18,9 @@ export interface FrontPage<T> {
  * navigation order. No story appears twice; a section with nothing left to
  * show gets no rail.
  */
-export function composeFrontPage<T extends { id: string; featured: boolean; section: { id: string } }>(
+export function composeFrontPage<
+  T extends { id: string; featured: boolean; section: { id: string } },
+>(
   articles: readonly T[],
   sectionIds: readonly string[],
   limits: FrontPageLimits = { latest: 4, perRail: 4 },

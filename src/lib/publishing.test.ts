@@ -29,8 +29,16 @@ describe('isPublished', () => {
     ['an article published before now', {}, true],
     ['an article published exactly now', { publishedAt: now }, true],
     ['a draft', { draft: true }, false],
-    ['an article scheduled one minute later', { publishedAt: new Date(now.getTime() + 60_000) }, false],
-    ['a draft from the past', { draft: true, publishedAt: new Date('2020-01-01T00:00:00Z') }, false],
+    [
+      'an article scheduled one minute later',
+      { publishedAt: new Date(now.getTime() + 60_000) },
+      false,
+    ],
+    [
+      'a draft from the past',
+      { draft: true, publishedAt: new Date('2020-01-01T00:00:00Z') },
+      false,
+    ],
   ])('treats %s as published: %s', (_name, overrides, expected) => {
     expect(isPublished(makeArticle(overrides), now)).toBe(expected);
   });
@@ -90,7 +98,12 @@ describe('pickLead', () => {
 
 describe('resolveReference', () => {
   const authors = new Map([['ana', { name: 'Ana' }]]);
-  const where = { file: 'content/articles/2026/x.md', field: 'authors[1]', kind: 'author', folder: 'content/authors' };
+  const where = {
+    file: 'content/articles/2026/x.md',
+    field: 'authors[1]',
+    kind: 'author',
+    folder: 'content/authors',
+  };
 
   it('returns the referenced entry', () => {
     expect(resolveReference(authors, 'ana', where)).toEqual({ name: 'Ana' });

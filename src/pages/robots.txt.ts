@@ -2,6 +2,12 @@ import type { APIRoute } from 'astro';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(
-    ['User-agent: *', 'Allow: /', '', `Sitemap: ${new URL('/sitemap-index.xml', site).href}`, ''].join('\n'),
+    [
+      'User-agent: *',
+      'Allow: /',
+      '',
+      `Sitemap: ${new URL('/sitemap-index.xml', site).href}`,
+      '',
+    ].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );
