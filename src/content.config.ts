@@ -1,5 +1,9 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { ContentError } from './lib/publishing';
+import { datesWithoutOffset, frontmatterOf } from './lib/frontmatter-dates';
 import { z } from 'astro/zod';
 import { LANGS } from './site';
 
@@ -28,8 +32,39 @@ const timestamp = z.union([
 
 const lang = z.enum(LANGS);
 
+/** Fields that hold timestamps and must carry a UTC offset. */
+const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt'];
+
+/**
+ * Wraps a loader so each file's raw frontmatter is checked before the schema
+ * runs: the schema cannot tell an offset-less YAML timestamp from a UTC one.
+ */
+function requireDateOffsets(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context) =>
+      loader.load({
+        ...context,
+        parseData: async (props) => {
+          if (props.filePath) {
+            const source = await readFile(props.filePath, 'utf8');
+            const [problem] = datesWithoutOffset(frontmatterOf(source), TIMESTAMP_FIELDS);
+            if (problem) {
+              throw new ContentError(
+                relative(process.cwd(), props.filePath),
+                problem.field,
+                `"${problem.value}" has no UTC offset; write it as ISO 8601 with one, for example 2024-11-12T10:30:00-06:00`,
+              );
+            }
+          }
+          return context.parseData(props);
+        },
+      }),
+  };
+}
+
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.md', base: './content/articles' }),
+  loader: requireDateOffsets(glob({ pattern: '**/*.md', base: './content/articles' })),
   schema: ({ image }) =>
     z
       .object({

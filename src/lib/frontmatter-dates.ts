@@ -1,0 +1,29 @@
+/**
+ * YAML reads an unquoted `2024-11-12T10:30:00` as UTC without a word, which
+ * would move a Texas story by five or six hours. The schema only sees the
+ * parsed date, so this check reads the raw frontmatter text instead.
+ */
+
+/** ISO 8601 date-time that ends in `Z` or `±hh:mm`. */
+export const ISO_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Top-level timestamp fields of `frontmatter` whose value has no UTC offset. */
+export function datesWithoutOffset(
+  frontmatter: string,
+  fields: readonly string[],
+): { field: string; value: string }[] {
+  const problems: { field: string; value: string }[] = [];
+  for (const line of frontmatter.split(/\r?\n/)) {
+    const match = /^([A-Za-z_]\w*):\s*(.*?)\s*(#.*)?$/.exec(line);
+    if (!match?.[1] || !fields.includes(match[1])) continue;
+    const value = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+    if (value !== '' && !ISO_WITH_OFFSET.test(value)) problems.push({ field: match[1], value });
+  }
+  return problems;
+}
+
+/** The frontmatter block of a Markdown file, or '' when there is none. */
+export function frontmatterOf(source: string): string {
+  return /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+}
