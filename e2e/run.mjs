@@ -60,9 +60,13 @@ console.log(
 
 const env = {
   BUILD_TIME: process.env.BUILD_TIME || E2E_BUILD_TIME,
+  // Small pages, so the sample content exercises pagination.
+  PAGE_SIZE: process.env.PAGE_SIZE || '2',
   E2E_CHROMIUM: browser,
   ASTRO_TELEMETRY_DISABLED: '1',
 };
-console.log(`[e2e] Building the site as of BUILD_TIME=${env.BUILD_TIME}`);
+console.log(
+  `[e2e] Building the site as of BUILD_TIME=${env.BUILD_TIME}, PAGE_SIZE=${env.PAGE_SIZE}`,
+);
 if (run('npx', ['astro', 'build'], env) !== 0) process.exit(1);
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)], env));

@@ -109,6 +109,12 @@ const articles = defineCollection({
           .optional(),
         /** Work in progress: never published while true. */
         draft: z.boolean().default(false),
+        /**
+         * Id of the article this one translates (its path under
+         * content/articles without `.md`, e.g. `2024/north-korea-russia-treaty`).
+         * Both pages then link to each other.
+         */
+        translationOf: z.string().trim().min(1).optional(),
       })
       .strict()
       .refine((data) => !data.updatedAt || data.updatedAt >= data.publishedAt, {
@@ -151,6 +157,25 @@ const sections = defineCollection({
       ),
       /** Position in the navigation, lowest first. */
       order: z.number().int(),
+      /**
+       * URL segment per language (`path: { es: mundo }` gives `/es/mundo/`);
+       * the file's id where not given. (Not `slug`: Astro's loader takes a
+       * `slug` field as the entry id.)
+       */
+      path: z
+        .object(
+          Object.fromEntries(
+            LANGS.map((l) => [
+              l,
+              z
+                .string()
+                .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens')
+                .optional(),
+            ]),
+          ) as Record<(typeof LANGS)[number], z.ZodOptional<z.ZodString>>,
+        )
+        .strict()
+        .optional(),
     })
     .strict(),
 });

@@ -34,6 +34,8 @@ export interface SiteConfig {
   feedTtlMinutes: number;
   /** How many articles an edition feed carries. */
   feedSize: number;
+  /** Stories per page on section, tag, author and archive pages. */
+  pageSize: number;
 }
 
 export const SITE = {
@@ -58,6 +60,7 @@ export const SITE = {
   },
   feedTtlMinutes: 15,
   feedSize: 50,
+  pageSize: 12,
 } as const satisfies SiteConfig;
 
 export const LANGS = SITE.langs;

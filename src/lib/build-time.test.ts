@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBuildTime } from './build-time';
+import { getBuildTime, getPageSize } from './build-time';
 
 describe('getBuildTime', () => {
   it('uses the current time when BUILD_TIME is not set', () => {
@@ -21,4 +21,18 @@ describe('getBuildTime', () => {
       expect(() => getBuildTime({ BUILD_TIME: value })).toThrow(/BUILD_TIME/);
     },
   );
+});
+
+describe('getPageSize', () => {
+  it('uses the configured size when PAGE_SIZE is not set', () => {
+    expect(getPageSize(12, {})).toBe(12);
+  });
+
+  it('honours PAGE_SIZE', () => {
+    expect(getPageSize(12, { PAGE_SIZE: '2' })).toBe(2);
+  });
+
+  it.each(['0', '-3', '2.5', 'ten'])('rejects PAGE_SIZE=%s', (value) => {
+    expect(() => getPageSize(12, { PAGE_SIZE: value })).toThrow(/PAGE_SIZE/);
+  });
 });

@@ -1,4 +1,6 @@
 /**
+ * Settings a build may take from the environment.
+ *
  * The moment the build considers "now". Articles published after it are
  * scheduled and left out. Set `BUILD_TIME` (ISO 8601 with offset) to build the
  * site as it will look at another time, for tests or to preview an embargo.
@@ -13,4 +15,22 @@ export function getBuildTime(env: Record<string, string | undefined> = process.e
     );
   }
   return date;
+}
+
+/**
+ * Stories per listing page: `SITE.pageSize`, unless `PAGE_SIZE` overrides it
+ * (the end-to-end build uses a small size so that pagination is exercised by
+ * the sample content).
+ */
+export function getPageSize(
+  fallback: number,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const raw = env['PAGE_SIZE'];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`PAGE_SIZE="${raw}" must be a positive whole number.`);
+  }
+  return size;
 }

@@ -1,16 +1,38 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
-import { getBuildTime } from './build-time';
+import { getBuildTime, getPageSize } from './build-time';
+import { zonedDateParts } from './dates';
 import { composeFrontPage } from './front-page';
-import { assertUniquePaths, resolveReference, selectPublished } from './publishing';
-import { articlePath, slugFromId, tagSlug } from './urls';
+import { paginate, type Page } from './pagination';
+import {
+  ContentError,
+  assertUniquePaths,
+  isPublished,
+  resolveReference,
+  selectPublished,
+} from './publishing';
+import { neighbours, relatedArticles } from './related';
+import { linkTranslations } from './translations';
+import {
+  archiveMonthPath,
+  archiveYearPath,
+  articlePath,
+  authorPath,
+  sectionPath,
+  slugFromId,
+  tagPath,
+  tagSlug,
+} from './urls';
 
 /**
  * The query module: the only place that reads the content collections and
  * decides what is published and in what order. Pages, feeds and the sitemap
  * all ask here.
  */
+
+/** Stories per page on section, tag, author and archive pages. */
+const PAGE_SIZE = getPageSize(SITE.pageSize);
 
 export interface Author {
   id: string;
@@ -24,6 +46,8 @@ export interface Author {
 export interface Section {
   id: string;
   name: Record<Lang, string>;
+  /** URL segment per edition. */
+  slug: Record<Lang, string>;
   order: number;
 }
 
@@ -32,6 +56,13 @@ export interface Hero {
   alt: string;
   caption: string | undefined;
   credit: string | undefined;
+}
+
+/** The other-language version of an article. */
+export interface TranslationLink {
+  lang: Lang;
+  path: string;
+  title: string;
 }
 
 /** An article with its references resolved and its URL decided. */
@@ -53,9 +84,15 @@ export interface Article {
   section: Section;
   authors: Author[];
   hero: Hero | undefined;
+  translationOf: string | undefined;
+  /** The published counterpart in the other edition, if any. */
+  translation: TranslationLink | undefined;
   /** The collection entry, for `render()` and the body HTML. */
   entry: CollectionEntry<'articles'>;
 }
+
+/** Path segments a section slug may not take, because other pages live there. */
+const RESERVED_SLUGS = new Set(['author', 'tag', 'archive', 'page', 'rss.xml']);
 
 function toAuthor(entry: CollectionEntry<'authors'>): Author {
   const { name, role, bio, avatar, links } = entry.data;
@@ -63,7 +100,19 @@ function toAuthor(entry: CollectionEntry<'authors'>): Author {
 }
 
 function toSection(entry: CollectionEntry<'sections'>): Section {
-  return { id: entry.id, name: entry.data.name, order: entry.data.order };
+  const slug = Object.fromEntries(
+    SITE.langs.map((lang) => [lang, entry.data.path?.[lang] ?? entry.id]),
+  ) as Record<Lang, string>;
+  for (const [lang, value] of Object.entries(slug)) {
+    if (RESERVED_SLUGS.has(value) || /^\d+$/.test(value)) {
+      throw new ContentError(
+        entry.filePath ?? `content/sections/${entry.id}.yaml`,
+        `path.${lang}`,
+        `"${value}" is taken by other pages of the site; choose another path`,
+      );
+    }
+  }
+  return { id: entry.id, name: entry.data.name, slug, order: entry.data.order };
 }
 
 function toArticle(
@@ -107,6 +156,8 @@ function toArticle(
       caption: data.hero.caption,
       credit: data.hero.credit,
     },
+    translationOf: data.translationOf,
+    translation: undefined,
     entry,
   };
 }
@@ -129,10 +180,17 @@ async function loadCatalogue(): Promise<Catalogue> {
   const sections = sectionEntries.map(toSection).sort((a, b) => a.order - b.order);
   const authorsById = new Map(authors.map((a) => [a.id, a]));
   const sectionsById = new Map(sections.map((s) => [s.id, s]));
+  const now = getBuildTime();
   // Every article is resolved, drafts included, so a broken reference in a
   // draft is caught before the draft is published.
   const all = articleEntries.map((entry) => toArticle(entry, authorsById, sectionsById));
-  const articles = selectPublished(all, { now: getBuildTime() });
+  const counterparts = linkTranslations(all, (a) => isPublished(a, now));
+  const articles = selectPublished(all, { now }).map((article) => {
+    const other = counterparts.get(article.id);
+    return other
+      ? { ...article, translation: { lang: other.lang, path: other.path, title: other.title } }
+      : article;
+  });
   assertUniquePaths(articles);
   return { articles, authors, sections };
 }
@@ -153,23 +211,6 @@ export async function getSections(): Promise<Section[]> {
   return (await getCatalogue()).sections;
 }
 
-/** Every author, with the published articles of one edition, newest first. */
-export async function getAuthorsWithArticles(
-  lang: Lang,
-): Promise<{ author: Author; articles: Article[] }[]> {
-  const { authors } = await getCatalogue();
-  const articles = await getPublishedArticles(lang);
-  return authors.map((author) => ({
-    author,
-    articles: articles.filter((a) => a.authors.some((x) => x.id === author.id)),
-  }));
-}
-
-/** Editions as `getStaticPaths` params. */
-export function editionParams(): { params: { lang: Lang } }[] {
-  return SITE.langs.map((lang) => ({ params: { lang } }));
-}
-
 /** Sections with at least one published article in the edition, in order. */
 export async function getEditionSections(lang: Lang): Promise<Section[]> {
   const articles = await getPublishedArticles(lang);
@@ -177,21 +218,9 @@ export async function getEditionSections(lang: Lang): Promise<Section[]> {
   return (await getSections()).filter((s) => used.has(s.id));
 }
 
-/** Published articles of one edition grouped by tag, newest first within each. */
-export async function getTagsWithArticles(
-  lang: Lang,
-): Promise<{ tag: string; slug: string; articles: Article[] }[]> {
-  const byTag = new Map<string, { tag: string; slug: string; articles: Article[] }>();
-  for (const article of await getPublishedArticles(lang)) {
-    for (const tag of article.tags) {
-      const slug = tagSlug(tag);
-      // The first spelling met (on the newest article) names the tag.
-      const group = byTag.get(slug) ?? { tag, slug, articles: [] };
-      byTag.set(slug, group);
-      group.articles.push(article);
-    }
-  }
-  return [...byTag.values()];
+/** Editions as `getStaticPaths` params. */
+export function editionParams(): { params: { lang: Lang } }[] {
+  return SITE.langs.map((lang) => ({ params: { lang } }));
 }
 
 /** An edition's front page: lead story, latest news, a rail per section. */
@@ -213,4 +242,138 @@ export async function getFrontPage(lang: Lang): Promise<{
       return section ? [{ section, articles }] : [];
     }),
   };
+}
+
+/** A titled list of stories with a feed, cut into pages: section, tag, author, archive. */
+export interface Listing<K extends string, T> {
+  kind: K;
+  lang: Lang;
+  /** First page's path. */
+  path: string;
+  subject: T;
+  articles: Article[];
+  pages: Page<Article>[];
+}
+
+function listing<K extends string, T>(
+  kind: K,
+  lang: Lang,
+  path: string,
+  subject: T,
+  articles: Article[],
+): Listing<K, T> {
+  return { kind, lang, path, subject, articles, pages: paginate(articles, PAGE_SIZE, path) };
+}
+
+/** Every section of every edition that has articles, with its pages. */
+export async function getSectionListings(): Promise<Listing<'section', Section>[]> {
+  const result: Listing<'section', Section>[] = [];
+  for (const lang of SITE.langs) {
+    const articles = await getPublishedArticles(lang);
+    for (const section of await getEditionSections(lang)) {
+      result.push(
+        listing(
+          'section',
+          lang,
+          sectionPath(lang, section.slug[lang]),
+          section,
+          articles.filter((a) => a.section.id === section.id),
+        ),
+      );
+    }
+  }
+  return result;
+}
+
+/** Every author with published articles in an edition, with their pages. */
+export async function getAuthorListings(): Promise<Listing<'author', Author>[]> {
+  const { authors } = await getCatalogue();
+  const result: Listing<'author', Author>[] = [];
+  for (const lang of SITE.langs) {
+    const articles = await getPublishedArticles(lang);
+    for (const author of authors) {
+      const theirs = articles.filter((a) => a.authors.some((x) => x.id === author.id));
+      if (theirs.length > 0) {
+        result.push(listing('author', lang, authorPath(lang, author.id), author, theirs));
+      }
+    }
+  }
+  return result;
+}
+
+/** Every tag used in an edition (display form from its newest use), with its pages. */
+export async function getTagListings(): Promise<Listing<'tag', string>[]> {
+  const result: Listing<'tag', string>[] = [];
+  for (const lang of SITE.langs) {
+    const byTag = new Map<string, { tag: string; articles: Article[] }>();
+    for (const article of await getPublishedArticles(lang)) {
+      for (const tag of article.tags) {
+        const group = byTag.get(tagSlug(tag)) ?? { tag, articles: [] };
+        byTag.set(tagSlug(tag), group);
+        if (!group.articles.includes(article)) group.articles.push(article);
+      }
+    }
+    for (const { tag, articles } of byTag.values()) {
+      result.push(listing('tag', lang, tagPath(lang, tag), tag, articles));
+    }
+  }
+  return result.sort((a, b) => a.subject.localeCompare(b.subject, a.lang));
+}
+
+/** A month of an edition's archive. */
+export interface ArchiveMonth {
+  year: string;
+  month: string;
+}
+
+/** Month pages of each edition's archive, newest month first. */
+export async function getMonthListings(): Promise<Listing<'month', ArchiveMonth>[]> {
+  const result: Listing<'month', ArchiveMonth>[] = [];
+  for (const lang of SITE.langs) {
+    const byMonth = new Map<string, Article[]>();
+    for (const article of await getPublishedArticles(lang)) {
+      const { year, month } = zonedDateParts(article.publishedAt);
+      const key = `${year}-${month}`;
+      byMonth.set(key, [...(byMonth.get(key) ?? []), article]);
+    }
+    for (const [key, articles] of byMonth) {
+      const [year = '', month = ''] = key.split('-');
+      result.push(
+        listing('month', lang, archiveMonthPath(lang, year, month), { year, month }, articles),
+      );
+    }
+  }
+  return result;
+}
+
+/** Years of an edition's archive, newest first, each with its months and counts. */
+export async function getArchiveYears(
+  lang: Lang,
+): Promise<
+  { year: string; path: string; months: { month: string; path: string; count: number }[] }[]
+> {
+  const months = (await getMonthListings()).filter((m) => m.lang === lang);
+  const years = [...new Set(months.map((m) => m.subject.year))].sort().reverse();
+  return years.map((year) => ({
+    year,
+    path: archiveYearPath(lang, year),
+    months: months
+      .filter((m) => m.subject.year === year)
+      .map((m) => ({ month: m.subject.month, path: m.path, count: m.articles.length }))
+      .sort((a, b) => b.month.localeCompare(a.month)),
+  }));
+}
+
+/** What an article page shows around the story: related stories, section neighbours. */
+export async function getArticleContext(article: Article): Promise<{
+  related: Article[];
+  newer: Article | undefined;
+  older: Article | undefined;
+}> {
+  const edition = await getPublishedArticles(article.lang);
+  const { newer, older } = neighbours(
+    article,
+    edition.filter((a) => a.section.id === article.section.id),
+  );
+  return { related: relatedArticles(article, edition), newer, older };
 }

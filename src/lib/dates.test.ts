@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatShortDate, zonedDateParts } from './dates';
+import { formatDateTime, formatMonth, formatShortDate, zonedDateParts } from './dates';
 
 describe('zonedDateParts', () => {
   it.each([
@@ -32,5 +32,15 @@ describe('formatDateTime', () => {
   it('gives short card dates per language', () => {
     expect(formatShortDate(date, 'en')).toBe('Nov 12, 2024');
     expect(formatShortDate(date, 'es')).toMatch(/^12 nov\.? 2024$/);
+  });
+});
+
+describe('formatMonth', () => {
+  it.each([
+    ['2026', '11', 'es', 'Noviembre de 2026'],
+    ['2026', '11', 'en', 'November 2026'],
+    ['2024', '01', 'es', 'Enero de 2024'],
+  ] as const)('names %s-%s in %s as "%s"', (year, month, lang, expected) => {
+    expect(formatMonth(year, month, lang)).toBe(expected);
   });
 });

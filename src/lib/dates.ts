@@ -38,3 +38,15 @@ export function formatShortDate(date: Date, lang: Lang, timeZone: string = SITE.
     day: 'numeric',
   }).format(date);
 }
+
+/** "noviembre de 2026" / "November 2026", for archive pages. */
+export function formatMonth(year: string, month: string, lang: Lang): string {
+  // Midday UTC on the 15th is the same month in every time zone.
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, 15, 12));
+  const text = new Intl.DateTimeFormat(SITE.editions[lang].locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+  }).format(date);
+  return text.charAt(0).toLocaleUpperCase(SITE.editions[lang].locale) + text.slice(1);
+}

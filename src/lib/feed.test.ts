@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml, renderEditionFeed, toFeedItem, type FeedArticle } from './feed';
+import { absolutizeHtml, renderFeed, toFeedItem, type FeedArticle } from './feed';
 
 function makeArticle(overrides: Partial<FeedArticle> = {}): FeedArticle {
   return {
@@ -28,9 +28,11 @@ const image = {
 const site = 'https://voz.us';
 
 async function parseFeed(articles: FeedArticle[], html = '<p>Body</p>') {
-  const xml = await renderEditionFeed({
+  const xml = await renderFeed({
     lang: 'en',
-    site,
+    title: 'Voz (English)',
+    description: 'News from the United States and the world',
+    link: 'https://voz.us/en/',
     selfUrl: 'https://voz.us/en/rss.xml',
     buildTime: new Date('2026-11-28T18:00:00Z'),
     items: articles.map((a) => toFeedItem(a, { site, html, image: a.hero ? image : undefined })),

@@ -116,23 +116,27 @@ export function toFeedItem(
   };
 }
 
-/** The RSS document of one edition, as a string. */
-export function renderEditionFeed(options: {
+/** The RSS document of a feed (an edition, a section, an author), as a string. */
+export function renderFeed(options: {
   lang: Lang;
-  site: URL | string;
+  /** Feed title, e.g. "Voz: World". */
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed follows. */
+  link: string;
+  /** Absolute URL of the feed itself. */
   selfUrl: string;
   items: RSSFeedItem[];
   buildTime: Date;
 }): Promise<string> {
-  const edition = SITE.editions[options.lang];
   const rss: RSSOptions = {
-    title: `${SITE.name} (${edition.label})`,
-    description: edition.tagline,
-    site: absolute(`/${options.lang}/`, String(options.site)),
+    title: options.title,
+    description: options.description,
+    site: options.link,
     items: options.items,
     xmlns: NAMESPACES,
     customData:
-      `<language>${edition.locale}</language>` +
+      `<language>${SITE.editions[options.lang].locale}</language>` +
       `<lastBuildDate>${options.buildTime.toUTCString()}</lastBuildDate>` +
       `<ttl>${SITE.feedTtlMinutes}</ttl>` +
       `<atom:link href="${escapeXml(options.selfUrl)}" rel="self" type="application/rss+xml"/>`,

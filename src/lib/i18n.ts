@@ -25,6 +25,21 @@ const en = {
   backToFront: 'Go to the front page',
   footerAbout: 'Independent news for the United States and the world, in Spanish and English.',
   allRights: 'All rights reserved.',
+  archive: 'Archive',
+  allTopics: 'All topics',
+  pagination: 'Pages',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageLabel: 'Page',
+  pageOf: 'of',
+  related: 'Related stories',
+  breadcrumbs: 'Breadcrumbs',
+  readInOther: 'Read in English',
+  inSection: 'More in',
+  newerStory: 'Newer',
+  olderStory: 'Older',
+  articleCount: 'articles',
+  sectionFeed: 'Feed for this page',
 } as const;
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -50,6 +65,21 @@ const es = {
   backToFront: 'Ir a la portada',
   footerAbout: 'Noticias independientes de Estados Unidos y el mundo, en español e inglés.',
   allRights: 'Todos los derechos reservados.',
+  archive: 'Archivo',
+  allTopics: 'Todos los temas',
+  pagination: 'Páginas',
+  previousPage: 'Anterior',
+  nextPage: 'Siguiente',
+  pageLabel: 'Página',
+  pageOf: 'de',
+  related: 'Noticias relacionadas',
+  breadcrumbs: 'Ruta de navegación',
+  readInOther: 'Leer en español',
+  inSection: 'Más en',
+  newerStory: 'Más reciente',
+  olderStory: 'Anterior',
+  articleCount: 'artículos',
+  sectionFeed: 'Fuente de esta página',
 } as const satisfies Dictionary;
 
 /** The dictionaries, exported for the completeness test. */

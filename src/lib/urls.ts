@@ -35,9 +35,9 @@ export function authorPath(lang: Lang, authorId: string): string {
   return `/${lang}/author/${authorId}/`;
 }
 
-/** Section page: `/en/world/`. */
-export function sectionPath(lang: Lang, sectionId: string): string {
-  return `/${lang}/${sectionId}/`;
+/** Section page: `/en/world/`, from the section's slug in that edition. */
+export function sectionPath(lang: Lang, sectionSlug: string): string {
+  return `/${lang}/${sectionSlug}/`;
 }
 
 /** URL-safe form of a tag: lower case, accents dropped, words joined by hyphens. */
@@ -58,4 +58,29 @@ export function tagPath(lang: Lang, tag: string): string {
 /** Absolute URL for a path on the site. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
+}
+
+/** Archive index of an edition: `/es/archive/`. */
+export function archivePath(lang: Lang): string {
+  return `/${lang}/archive/`;
+}
+
+/** A year of the archive: `/es/2026/`. */
+export function archiveYearPath(lang: Lang, year: string): string {
+  return `/${lang}/${year}/`;
+}
+
+/** A month of the archive: `/es/2026/11/`. */
+export function archiveMonthPath(lang: Lang, year: string, month: string): string {
+  return `/${lang}/${year}/${month}/`;
+}
+
+/** Index of an edition's tags: `/es/tag/`. */
+export function tagIndexPath(lang: Lang): string {
+  return `/${lang}/tag/`;
+}
+
+/** A feed next to a listing page: `/es/mundo/rss.xml`. */
+export function listingFeedPath(listingPath: string): string {
+  return `${listingPath}rss.xml`;
 }

@@ -1,0 +1,17 @@
+import type { Listing } from './content';
+
+/**
+ * `getStaticPaths` entries for paginated listings served by a `[...page]`
+ * route: page 1 at the listing's path, later pages under `page/<n>/`.
+ */
+export function listingPagePaths<K extends string, T, P extends Record<string, string>>(
+  listings: readonly Listing<K, T>[],
+  params: (listing: Listing<K, T>) => P,
+) {
+  return listings.flatMap((listing) =>
+    listing.pages.map((page) => ({
+      params: { ...params(listing), page: page.number === 1 ? undefined : `page/${page.number}` },
+      props: { listing, page },
+    })),
+  );
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { neighbours, relatedArticles, relatedScore, type Relatable } from './related';
+
+let day = 0;
+function makeArticle(id: string, section: string, tags: string[] = []): Relatable {
+  day += 1;
+  return { id, section: { id: section }, tags, publishedAt: new Date(Date.UTC(2026, 10, day)) };
+}
+
+describe('relatedScore', () => {
+  const article = makeArticle('a', 'world', ['Russia', 'North Korea']);
+
+  it.each([
+    [
+      'a story sharing two tags in another section',
+      makeArticle('b', 'politics', ['russia', 'North Korea']),
+      4,
+    ],
+    ['a story sharing one tag in the same section', makeArticle('c', 'world', ['Russia']), 3],
+    ['a story in the same section only', makeArticle('d', 'world', ['Texas']), 1],
+    ['an unrelated story', makeArticle('e', 'culture', ['Film']), 0],
+  ])('scores %s as %i', (_name, candidate, score) => {
+    expect(relatedScore(article, candidate)).toBe(score);
+  });
+});
+
+describe('relatedArticles', () => {
+  const article = makeArticle('seed', 'world', ['Russia', 'Ukraine war']);
+  const twoTags = makeArticle('two-tags', 'politics', ['Russia', 'Ukraine war']);
+  const oneTagSameSection = makeArticle('one-tag-world', 'world', ['Russia']);
+  const oneTag = makeArticle('one-tag', 'economy', ['Russia']);
+  const sameSection = makeArticle('world-only', 'world');
+  const unrelatedOld = makeArticle('unrelated-old', 'culture');
+  const unrelatedNew = makeArticle('unrelated-new', 'culture');
+  const all = [
+    article,
+    unrelatedOld,
+    sameSection,
+    oneTag,
+    oneTagSameSection,
+    twoTags,
+    unrelatedNew,
+  ];
+
+  it('ranks by shared tags, then section, and stops at the maximum', () => {
+    expect(relatedArticles(article, all).map((a) => a.id)).toEqual([
+      'two-tags',
+      'one-tag-world',
+      'one-tag',
+      'world-only',
+    ]);
+  });
+
+  it('never lists the article itself', () => {
+    expect(relatedArticles(article, all, { max: 10 }).map((a) => a.id)).not.toContain('seed');
+  });
+
+  it('fills up with the newest stories when too few are related', () => {
+    const lonely = makeArticle('lonely', 'sports', ['Chess']);
+    expect(
+      relatedArticles(lonely, [lonely, unrelatedOld, unrelatedNew, sameSection]).map((a) => a.id),
+    ).toEqual(['unrelated-new', 'unrelated-old', 'world-only']);
+  });
+
+  it('returns what there is in a tiny edition', () => {
+    expect(relatedArticles(article, [article, twoTags])).toEqual([twoTags]);
+  });
+});
+
+describe('neighbours', () => {
+  const list = [makeArticle('new', 'us'), makeArticle('mid', 'us'), makeArticle('old', 'us')];
+
+  it.each([
+    ['new', undefined, 'mid'],
+    ['mid', 'new', 'old'],
+    ['old', 'mid', undefined],
+  ])('around %s: newer %s, older %s', (id, newer, older) => {
+    const result = neighbours({ id }, list);
+    expect([result.newer?.id, result.older?.id]).toEqual([newer, older]);
+  });
+});
