@@ -3,6 +3,10 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
+import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
+
+// Astro's default output folder; the sitemap hook reads the built pages there.
+const outDir = new URL('./dist/', import.meta.url);
 
 export default defineConfig({
   // The only copy of the site URL: code reads it back from Astro.site.
@@ -12,13 +16,11 @@ export default defineConfig({
   // Kept outside node_modules so `npm ci` does not throw away encoded images.
   cacheDir: './.cache/astro',
   integrations: [
+    // Each URL carries the hreflang alternates and dates its page declares.
     sitemap({
-      i18n: {
-        defaultLocale: SITE.defaultLang,
-        locales: Object.fromEntries(SITE.langs.map((l) => [l, SITE.editions[l].locale])),
-      },
-      // The root only redirects to the main edition.
-      filter: (page) => new URL(page).pathname !== '/',
+      serialize: sitemapFromPages(outDir, SITE.url),
+      // Later pages of a listing are reached through rel=next from page 1.
+      filter: (page) => !/\/page\/\d+\/$/.test(page),
     }),
     pruneUnreferencedAssets(),
   ],

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, expectedPublished, readDist } from './fixtures';
+import { DIST, expectedPublished, readDist, sectionPaths } from './fixtures';
 import { SITE } from '../src/site';
 
 const SITE_URL = 'https://voz.us';
@@ -69,3 +69,40 @@ for (const lang of SITE.langs) {
     });
   });
 }
+
+test.describe('section and author feeds', () => {
+  for (const lang of SITE.langs) {
+    const published = expectedPublished(lang);
+
+    for (const [id, paths] of sectionPaths()) {
+      const expected = published.filter((a) => a.section === id);
+      if (expected.length === 0) continue;
+      test(`${paths[lang]}rss.xml carries exactly that section's ${lang} articles`, () => {
+        const feed = parseFeed(readDist(`${paths[lang].slice(1)}rss.xml`));
+        expect(feed.items.map((item) => item.url)).toEqual(
+          expected.map((a) => `${SITE_URL}${a.path}`),
+        );
+      });
+    }
+
+    const authors = [...new Set(published.flatMap((a) => a.authors))];
+    for (const author of authors) {
+      test(`/${lang}/author/${author}/rss.xml carries exactly that author's ${lang} articles`, () => {
+        const xml = readDist(`${lang}/author/${author}/rss.xml`);
+        expect(() => SyntaxValidator.validate(xml)).not.toThrow();
+        const feed = parseFeed(xml);
+        expect(feed.items.map((item) => item.url)).toEqual(
+          published.filter((a) => a.authors.includes(author)).map((a) => `${SITE_URL}${a.path}`),
+        );
+      });
+    }
+  }
+
+  test('section pages advertise their own feed before the edition feed', async ({ page }) => {
+    await page.goto('/es/mundo/');
+    const feeds = await page
+      .locator('link[rel="alternate"][type="application/rss+xml"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(feeds).toEqual([`${SITE_URL}/es/mundo/rss.xml`, `${SITE_URL}/es/rss.xml`]);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { getBuildTime } from '../src/lib/build-time';
@@ -39,6 +39,11 @@ export interface SourceArticle {
   publishedAt: Date;
   featured: boolean;
   heroFile: string | undefined;
+  section: string;
+  authors: string[];
+  tags: string[];
+  translationOf: string | undefined;
+  id: string;
   body: string;
   path: string;
 }
@@ -62,6 +67,12 @@ export function sourceArticles(): SourceArticle[] {
         featured: data['featured'] === true,
         publishedAt: new Date(String(data['publishedAt'])),
         heroFile: hero?.image?.replace(/^\.\//, ''),
+        section: String(data['section']),
+        authors: (data['authors'] as string[]).map(String),
+        tags: ((data['tags'] as unknown[] | undefined) ?? []).map(String),
+        translationOf:
+          data['translationOf'] === undefined ? undefined : String(data['translationOf']),
+        id,
         body,
       };
       return { ...article, path: articlePath(article) };
@@ -100,4 +111,42 @@ export function sitemapPaths(): string[] {
 /** Typographic quotes as the Markdown renderer prints them, for comparing text. */
 export function plainQuotes(text: string): string {
   return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+}
+
+/** Internal links of an HTML document: href, src and every srcset candidate. */
+export function internalLinks(html: string, from: string, site = 'https://voz.us'): string[] {
+  const urls: string[] = [];
+  for (const [, , value = ''] of html.matchAll(/\s(href|src)="([^"]*)"/g)) urls.push(value);
+  for (const [, value = ''] of html.matchAll(/\ssrcset="([^"]*)"/g)) {
+    urls.push(...value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? ''));
+  }
+  const base = new URL(from, site);
+  return urls
+    .map((u) => u.replace(/&amp;/g, '&'))
+    .filter((u) => u && !u.startsWith('#') && !u.startsWith('mailto:') && !u.startsWith('data:'))
+    .map((u) => new URL(u, base))
+    .filter((u) => u.origin === new URL(site).origin)
+    .map((u) => decodeURIComponent(u.pathname));
+}
+
+/** The file in `dist/` a site path is served from, or undefined. */
+export function distFileFor(path: string): string | undefined {
+  const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
+  return candidates.map((c) => c.replace(/^\//, '')).find((c) => existsSync(join(DIST, c)));
+}
+
+/** Each section's page path per edition, as content/sections declares it. */
+export function sectionPaths(): Map<string, Record<Lang, string>> {
+  const dir = join(CONTENT, '..', 'sections');
+  return new Map(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => {
+        const id = file.replace(/\.yaml$/, '');
+        const data = parseYaml(readFileSync(join(dir, file), 'utf8')) as {
+          path?: Partial<Record<Lang, string>>;
+        };
+        return [id, { es: `/es/${data.path?.es ?? id}/`, en: `/en/${data.path?.en ?? id}/` }];
+      }),
+  );
 }

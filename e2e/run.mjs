@@ -61,7 +61,7 @@ console.log(
 const env = {
   BUILD_TIME: process.env.BUILD_TIME || E2E_BUILD_TIME,
   // Small pages, so the sample content exercises pagination.
-  PAGE_SIZE: process.env.PAGE_SIZE || '2',
+  PAGE_SIZE: process.env.PAGE_SIZE || '1',
   E2E_CHROMIUM: browser,
   ASTRO_TELEMETRY_DISABLED: '1',
 };

@@ -1,0 +1,131 @@
+import { expect, test } from '@playwright/test';
+import { expectedPublished, readDist, sectionPaths, sourceArticles } from './fixtures';
+
+const t = {
+  es: { next: 'Siguiente', sections: 'Secciones', edition: 'Edición', readIn: 'Read in English' },
+  en: { next: 'Next', sections: 'Sections', edition: 'Edition', readIn: 'Leer en español' },
+} as const;
+
+for (const lang of ['es', 'en'] as const) {
+  test(`paging through each ${lang} section reaches its oldest article`, async ({ page }) => {
+    await page.goto(`/${lang}/`);
+    const nav = page.getByRole('navigation', { name: t[lang].sections });
+    const sectionLinks = await nav
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links
+          .map((a) => a.getAttribute('href') ?? '')
+          .filter((href) => href.split('/').length === 4),
+      );
+    expect(sectionLinks.length).toBeGreaterThanOrEqual(4);
+    let pagesVisited = 0;
+    for (const sectionPath of sectionLinks) {
+      await page.goto(sectionPath);
+      const seen: string[] = [];
+      for (;;) {
+        pagesVisited += 1;
+        const onPage = await page
+          .locator('main article h2 a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+        seen.push(...onPage);
+        const next = page
+          .getByRole('navigation', { name: /Pages|Páginas/ })
+          .getByRole('link', { name: new RegExp(t[lang].next) });
+        if ((await next.count()) === 0) break;
+        await next.click();
+      }
+      const sectionId = [...sectionPaths()].find(([, paths]) => paths[lang] === sectionPath)?.[0];
+      const expected = expectedPublished(lang).filter((a) => a.section === sectionId);
+      expect(seen, sectionPath).toEqual(expected.map((a) => a.path));
+    }
+    // The e2e build's small page size makes at least one section span pages.
+    expect(pagesVisited).toBeGreaterThan(sectionLinks.length);
+  });
+}
+
+test.describe('linked translations', () => {
+  const articles = sourceArticles();
+  const pairs = articles
+    .filter((a) => a.translationOf)
+    .map(
+      (translation) =>
+        [translation, articles.find((a) => a.id === translation.translationOf)] as const,
+    );
+
+  test('exist in the sample content', () => {
+    expect(pairs.length).toBeGreaterThan(0);
+  });
+
+  for (const [translation, original] of pairs) {
+    for (const [from, to] of [
+      [translation, original],
+      [original, translation],
+    ] as const) {
+      test(`${from.path} links to ${to?.path}`, async ({ page }) => {
+        await page.goto(from.path);
+        const visible = page.getByRole('link', { name: t[from.lang].readIn });
+        await expect(visible).toHaveAttribute('href', to?.path ?? '');
+        await expect(
+          page.locator(`link[rel="alternate"][hreflang^="${to?.lang}-"]`),
+        ).toHaveAttribute('href', `https://voz.us${to?.path}`);
+        await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveCount(1);
+        const edition = page.getByRole('navigation', { name: t[from.lang].edition });
+        await expect(edition.getByRole('link')).toHaveAttribute('href', to?.path ?? '');
+        await visible.click();
+        await expect(page).toHaveURL(new RegExp(`${to?.path}$`));
+      });
+    }
+  }
+
+  test('appear as alternates in the sitemap', () => {
+    const sitemap = readDist('sitemap-0.xml');
+    for (const [translation, original] of pairs) {
+      expect(sitemap).toContain(
+        `hreflang="${translation.lang}-US" href="https://voz.us${translation.path}"`,
+      );
+      expect(sitemap).toContain(
+        `hreflang="${original?.lang}-US" href="https://voz.us${original?.path}"`,
+      );
+    }
+  });
+});
+
+test('an article without a translation switches edition to the other front page', async ({
+  page,
+}) => {
+  const lonely = expectedPublished('en').find(
+    (a) => !sourceArticles().some((b) => b.translationOf === a.id) && !a.translationOf,
+  );
+  await page.goto(lonely?.path ?? '/en/');
+  await expect(page.getByRole('navigation', { name: 'Edition' }).getByRole('link')).toHaveAttribute(
+    'href',
+    '/es/',
+  );
+});
+
+test('the header marks the current section and offers a skip link first', async ({ page }) => {
+  await page.goto('/es/mundo/');
+  await expect(
+    page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Mundo' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Saltar al contenido' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveAttribute('href', '#content');
+});
+
+test('the section navigation fits a phone without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto('/en/');
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const last = nav.getByRole('link').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await last.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture');
+  await context.close();
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readPageHead } from './page-head';
+
+const page = (head: string) =>
+  `<!doctype html><html><head>${head}</head><body><link rel="alternate" hreflang="fr" href="/ignored"></body></html>`;
+
+describe('readPageHead', () => {
+  it('finds hreflang alternates, x-default included, and ignores the body', () => {
+    const html = page(
+      '<link rel="alternate" hreflang="es-US" href="https://voz.us/es/a/">' +
+        '<link rel="alternate" hreflang="en-US" href="https://voz.us/en/b/">' +
+        '<link rel="alternate" hreflang="x-default" href="https://voz.us/es/a/">' +
+        '<link rel="alternate" type="application/rss+xml" href="https://voz.us/es/rss.xml">',
+    );
+    expect(readPageHead(html).alternates).toEqual([
+      { lang: 'es-US', url: 'https://voz.us/es/a/' },
+      { lang: 'en-US', url: 'https://voz.us/en/b/' },
+      { lang: 'x-default', url: 'https://voz.us/es/a/' },
+    ]);
+  });
+
+  it.each([
+    [
+      'the modification time',
+      '<meta property="article:published_time" content="2024-11-12T10:30:00-06:00"><meta property="article:modified_time" content="2024-11-13T08:00:00-06:00">',
+      '2024-11-13T08:00:00-06:00',
+    ],
+    [
+      'the publication time when never modified',
+      '<meta property="article:published_time" content="2024-11-12T10:30:00-06:00">',
+      '2024-11-12T10:30:00-06:00',
+    ],
+    ['nothing on a page without dates', '<title>Front</title>', undefined],
+  ])('takes lastmod from %s', (_name, head, expected) => {
+    expect(readPageHead(page(head)).lastmod).toBe(expected);
+  });
+
+  it.each([
+    ['<meta name="robots" content="noindex">', true],
+    ['<meta name="robots" content="max-image-preview:large">', false],
+    ['', false],
+  ])('reads %j as noindex: %s', (head, expected) => {
+    expect(readPageHead(page(head)).noindex).toBe(expected);
+  });
+});

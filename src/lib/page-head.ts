@@ -1,0 +1,47 @@
+/**
+ * Reading back what a built page says about itself in its <head>, so the
+ * sitemap repeats the page rather than recomputing it: hreflang
+ * alternates, last modification, whether it may be indexed.
+ */
+
+export interface PageHead {
+  /** `<link rel="alternate" hreflang>` targets, x-default included. */
+  alternates: { lang: string; url: string }[];
+  /** `article:modified_time`, else `article:published_time`. */
+  lastmod: string | undefined;
+  /** The page asks not to be indexed (redirects, 404). */
+  noindex: boolean;
+}
+
+function attributes(tag: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const match of tag.matchAll(/([a-zA-Z:-]+)=(?:"([^"]*)"|'([^']*)')/g)) {
+    if (match[1]) result[match[1].toLowerCase()] = decodeEntities(match[2] ?? match[3] ?? '');
+  }
+  return result;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** What the `<head>` of an HTML document declares for the sitemap. */
+export function readPageHead(html: string): PageHead {
+  const head = html.slice(0, Math.max(0, html.indexOf('</head>')) || html.length);
+  const tags = [...head.matchAll(/<(link|meta)\b[^>]*>/gi)].map((m) => attributes(m[0]));
+  const alternates = tags
+    .filter((a) => a['rel'] === 'alternate' && a['hreflang'] && a['href'])
+    .map((a) => ({ lang: a['hreflang'] ?? '', url: a['href'] ?? '' }));
+  const meta = (property: string) =>
+    tags.find((a) => a['property'] === property || a['name'] === property)?.['content'];
+  return {
+    alternates,
+    lastmod: meta('article:modified_time') ?? meta('article:published_time'),
+    noindex: /noindex/i.test(meta('robots') ?? ''),
+  };
+}
