@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, expectedPublished, readDist, sectionPaths } from './fixtures';
+import { DIST, distFiles, expectedPublished, readDist, sectionPaths } from './fixtures';
 import { SITE } from '../src/site';
 
 const SITE_URL = 'https://voz.us';
@@ -104,5 +104,49 @@ test.describe('section and author feeds', () => {
       .locator('link[rel="alternate"][type="application/rss+xml"]')
       .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
     expect(feeds).toEqual([`${SITE_URL}/es/mundo/rss.xml`, `${SITE_URL}/es/rss.xml`]);
+  });
+});
+
+test.describe('Atom and JSON Feed beside every RSS feed', () => {
+  const bases = distFiles()
+    .filter((file) => file.endsWith('rss.xml'))
+    .map((file) => file.replace(/rss\.xml$/, ''));
+
+  test('exist for the editions, sections and authors', () => {
+    expect(bases).toEqual(expect.arrayContaining(['es/', 'en/', 'es/mundo/', 'en/author/staff/']));
+  });
+
+  for (const base of bases) {
+    test(`/${base}: RSS, Atom and JSON Feed parse and list the same items`, () => {
+      const atomXml = readDist(`${base}atom.xml`);
+      expect(() => SyntaxValidator.validate(atomXml)).not.toThrow();
+      const rss = parseFeed(readDist(`${base}rss.xml`));
+      const atom = parseFeed(atomXml);
+      const json = JSON.parse(readDist(`${base}feed.json`)) as {
+        version: string;
+        feed_url: string;
+        items: { url: string; title: string; date_published: string }[];
+      };
+      expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(json.feed_url).toBe(`${SITE_URL}/${base}feed.json`);
+      const fromRss = rss.items.map((i) => [i.url, i.title, i.published?.toISOString()]);
+      expect(fromRss.length).toBeGreaterThan(0);
+      expect(atom.items.map((i) => [i.url, i.title, i.published?.toISOString()])).toEqual(fromRss);
+      expect(json.items.map((i) => [i.url, i.title, i.date_published])).toEqual(fromRss);
+    });
+  }
+
+  test('pages advertise RSS, Atom and JSON Feed', async ({ page }) => {
+    await page.goto('/en/');
+    for (const [type, file] of [
+      ['application/rss+xml', 'rss.xml'],
+      ['application/atom+xml', 'atom.xml'],
+      ['application/feed+json', 'feed.json'],
+    ]) {
+      await expect(page.locator(`link[rel="alternate"][type="${type}"]`)).toHaveAttribute(
+        'href',
+        `${SITE_URL}/en/${file}`,
+      );
+    }
   });
 });

@@ -15,12 +15,12 @@ test('every internal link, image and srcset in every page resolves to a file in 
 });
 
 test('every link and image in every feed resolves to a file in dist/', () => {
-  const feeds = distFiles().filter((file) => file.endsWith('.xml') && file.includes('rss'));
+  const feeds = distFiles().filter((file) => /(rss\.xml|atom\.xml|feed\.json)$/.test(file));
   expect(feeds.length).toBeGreaterThan(2);
   const broken: string[] = [];
   for (const feed of feeds) {
     const xml = readDist(feed);
-    const urls = [...xml.matchAll(/https:\/\/voz\.us(\/[^"<\s&]*)/g)].map((m) => m[1] ?? '');
+    const urls = [...xml.matchAll(/https:\/\/voz\.us(\/[^"<\s&\\]*)/g)].map((m) => m[1] ?? '');
     for (const path of urls) if (!distFileFor(path)) broken.push(`${feed} → ${path}`);
   }
   expect(broken).toEqual([]);

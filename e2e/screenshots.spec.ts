@@ -18,7 +18,8 @@ for (const [name, path] of Object.entries(PAGES)) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       // Bring lazy images in before the full-page shot.
-      for (const img of await page.locator('img[loading="lazy"]').all()) await img.scrollIntoViewIfNeeded();
+      for (const img of await page.locator('img[loading="lazy"]').all())
+        await img.scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollTo(0, 0));
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);

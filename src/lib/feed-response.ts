@@ -3,8 +3,16 @@ import type { ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
 import type { Article } from './content';
-import { renderFeed, toFeedItem, type FeedImage } from './feed';
+import {
+  FEED_FORMATS,
+  FEED_TYPES,
+  renderFeed,
+  toFeedEntry,
+  type FeedFormat,
+  type FeedImage,
+} from './feed';
 import { FEED_IMAGE_WIDTH } from './images';
+import { authorPath, feedPath } from './urls';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
@@ -14,45 +22,67 @@ async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
 }
 
-/** The feed title for a part of an edition: "Voz: Mundo" or the edition's own. */
+/** The feed title for a part of an edition: "Voz: Mundo", or the edition's own. */
 export function feedTitle(lang: Lang, part?: string): string {
   return part ? `${SITE.name}: ${part}` : `${SITE.name} (${SITE.editions[lang].label})`;
 }
 
+/** `getStaticPaths` params for the three feed files beside a page. */
+export function feedFileParams<P extends Record<string, string>>(params: P) {
+  return FEED_FORMATS.map((format) => ({
+    params: { ...params, feed: feedPath('', format) },
+    props: { format },
+  }));
+}
+
 /**
- * The RSS response for a list of published articles (newest first): the
- * edition feed and every section and author feed go through here, so they
- * share content, images and escaping.
+ * A feed response for a list of published articles (newest first). The
+ * edition feed and every section and author feed, in every format, go
+ * through here, so they share content, images and escaping.
  */
 export async function feedResponse(options: {
+  format: FeedFormat;
   lang: Lang;
   title: string;
-  /** Path of the page the feed follows (`/es/mundo/`). */
+  /** Path of the page the feed follows (`/es/mundo/`); the feed sits beside it. */
   pagePath: string;
-  /** Path of the feed (`/es/mundo/rss.xml`). */
-  feedPath: string;
   articles: readonly Article[];
   site: URL | undefined;
 }): Promise<Response> {
-  const { site } = options;
+  const { site, lang } = options;
   if (!site) throw new Error('astro.config.mjs must set `site`: feeds need absolute URLs.');
-  const items = await Promise.all(
+  const entries = await Promise.all(
     options.articles.slice(0, SITE.feedSize).map(async (article) =>
-      toFeedItem(article, {
-        site,
-        html: article.entry.rendered?.html ?? '',
-        image: article.hero && (await feedImage(article.hero.image, site)),
-      }),
+      toFeedEntry(
+        {
+          ...article,
+          authors: article.authors.map((a) => ({ name: a.name, path: authorPath(lang, a.id) })),
+        },
+        {
+          site,
+          html: article.entry.rendered?.html ?? '',
+          image: article.hero && (await feedImage(article.hero.image, site)),
+        },
+      ),
     ),
   );
-  const xml = await renderFeed({
-    lang: options.lang,
-    title: options.title,
-    description: SITE.editions[options.lang].tagline,
-    link: new URL(options.pagePath, site).href,
-    selfUrl: new URL(options.feedPath, site).href,
-    items,
-    buildTime: getBuildTime(),
+  const body = await renderFeed(
+    options.format,
+    {
+      lang,
+      title: options.title,
+      description: SITE.editions[lang].tagline,
+      link: new URL(options.pagePath, site).href,
+      self: {
+        rss: new URL(feedPath(options.pagePath, 'rss'), site).href,
+        atom: new URL(feedPath(options.pagePath, 'atom'), site).href,
+        json: new URL(feedPath(options.pagePath, 'json'), site).href,
+      },
+      buildTime: getBuildTime(),
+    },
+    entries,
+  );
+  return new Response(body, {
+    headers: { 'Content-Type': `${FEED_TYPES[options.format]}; charset=utf-8` },
   });
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

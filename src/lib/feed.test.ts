@@ -1,7 +1,16 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml, renderFeed, toFeedItem, type FeedArticle } from './feed';
+import {
+  absolutizeHtml,
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+  toFeedEntry,
+  type FeedArticle,
+  type FeedChannel,
+} from './feed';
 
 function makeArticle(overrides: Partial<FeedArticle> = {}): FeedArticle {
   return {
@@ -13,7 +22,7 @@ function makeArticle(overrides: Partial<FeedArticle> = {}): FeedArticle {
     lang: 'en',
     tags: ['North Korea', 'Russia'],
     section: { name: { es: 'Mundo', en: 'World' } },
-    authors: [{ name: 'Voz Staff' }],
+    authors: [{ name: 'Voz Staff', path: '/en/author/staff/' }],
     hero: { alt: 'Two leaders', caption: 'Vladimir Putin and Kim Jong Un', credit: 'AFP' },
     ...overrides,
   };
@@ -26,39 +35,47 @@ const image = {
   type: 'image/jpeg',
 };
 const site = 'https://voz.us';
+const channel: FeedChannel = {
+  lang: 'en',
+  title: 'Voz (English)',
+  description: 'News from the United States and the world',
+  link: 'https://voz.us/en/',
+  self: {
+    rss: 'https://voz.us/en/rss.xml',
+    atom: 'https://voz.us/en/atom.xml',
+    json: 'https://voz.us/en/feed.json',
+  },
+  buildTime: new Date('2026-11-28T18:00:00Z'),
+};
 
-async function parseFeed(articles: FeedArticle[], html = '<p>Body</p>') {
-  const xml = await renderFeed({
-    lang: 'en',
-    title: 'Voz (English)',
-    description: 'News from the United States and the world',
-    link: 'https://voz.us/en/',
-    selfUrl: 'https://voz.us/en/rss.xml',
-    buildTime: new Date('2026-11-28T18:00:00Z'),
-    items: articles.map((a) => toFeedItem(a, { site, html, image: a.hero ? image : undefined })),
-  });
-  expect(() => SyntaxValidator.validate(xml)).not.toThrow();
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    isArray: (name) => ['item', 'category', 'dc:creator'].includes(name),
-  }).parse(xml);
-  return { xml, channel: parsed.rss.channel };
+function entriesOf(articles: FeedArticle[], html = '<p>Body</p>') {
+  return articles.map((a) => toFeedEntry(a, { site, html, image: a.hero ? image : undefined }));
 }
 
-describe('the edition feed', () => {
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'entry', 'category', 'dc:creator', 'author'].includes(name),
+});
+
+async function rssChannel(articles: FeedArticle[], html?: string) {
+  const xml = await renderRss(channel, entriesOf(articles, html));
+  expect(() => SyntaxValidator.validate(xml)).not.toThrow();
+  return xmlParser.parse(xml).rss.channel;
+}
+
+describe('the RSS serialiser', () => {
   it('describes the channel with language, ttl and a self link', async () => {
-    const { channel } = await parseFeed([makeArticle()]);
-    expect(channel.title).toBe('Voz (English)');
-    expect(channel.link).toBe('https://voz.us/en/');
-    expect(channel.language).toBe('en-US');
-    expect(channel.ttl).toBe(15);
-    expect(channel['atom:link']['@_href']).toBe('https://voz.us/en/rss.xml');
-    expect(channel['atom:link']['@_rel']).toBe('self');
+    const rss = await rssChannel([makeArticle()]);
+    expect(rss.title).toBe('Voz (English)');
+    expect(rss.link).toBe('https://voz.us/en/');
+    expect(rss.language).toBe('en-US');
+    expect(rss.ttl).toBe(15);
+    expect(rss['atom:link']['@_href']).toBe('https://voz.us/en/rss.xml');
+    expect(rss['atom:link']['@_rel']).toBe('self');
   });
 
   it('gives each item an absolute permalink, the dek and the publication date', async () => {
-    const { channel } = await parseFeed([makeArticle()]);
-    const [item] = channel.item;
+    const [item] = (await rssChannel([makeArticle()])).item;
     expect(item.link).toBe('https://voz.us/en/2024/11/12/north-korea-russia-treaty/');
     expect(item.guid['#text']).toBe(item.link);
     expect(item.description).toBe('The agreement establishes a mutual defense mechanism.');
@@ -66,17 +83,17 @@ describe('the edition feed', () => {
   });
 
   it('credits every author as dc:creator and files the item under section and tags', async () => {
-    const { channel } = await parseFeed([
-      makeArticle({ authors: [{ name: 'Ana Martínez' }, { name: 'Luis Ortega' }] }),
-    ]);
-    const [item] = channel.item;
+    const [item] = (
+      await rssChannel([
+        makeArticle({ authors: [{ name: 'Ana Martínez' }, { name: 'Luis Ortega' }] }),
+      ])
+    ).item;
     expect(item['dc:creator']).toEqual(['Ana Martínez', 'Luis Ortega']);
     expect(item.category).toEqual(['World', 'North Korea', 'Russia']);
   });
 
   it('carries the hero as media:content with type, size, caption and credit', async () => {
-    const { channel } = await parseFeed([makeArticle()]);
-    const media = channel.item[0]['media:content'];
+    const media = (await rssChannel([makeArticle()])).item[0]['media:content'];
     expect(media['@_url']).toBe(image.url);
     expect(media['@_type']).toBe('image/jpeg');
     expect(media['@_width']).toBe('1200');
@@ -85,35 +102,96 @@ describe('the edition feed', () => {
   });
 
   it('leaves media:content out when the article has no hero', async () => {
-    const { channel } = await parseFeed([makeArticle({ hero: undefined })]);
-    expect(channel.item[0]['media:content']).toBeUndefined();
+    expect(
+      (await rssChannel([makeArticle({ hero: undefined })])).item[0]['media:content'],
+    ).toBeUndefined();
   });
 
   it('puts the full body, with the hero figure, in content:encoded', async () => {
-    const { channel } = await parseFeed([makeArticle()], '<p>First paragraph.</p>');
-    const content: string = channel.item[0]['content:encoded'];
+    const content: string = (await rssChannel([makeArticle()], '<p>First paragraph.</p>')).item[0][
+      'content:encoded'
+    ];
     expect(content).toContain('<figcaption>Vladimir Putin and Kim Jong Un — AFP</figcaption>');
     expect(content).toContain('<p>First paragraph.</p>');
   });
+});
 
-  it('stays well-formed when text holds markup characters, quotes, emoji and ]]>', async () => {
-    const hostile = 'AT&T "outage" <b>bold</b> 5 > 3 ]]> it\'s 🚀';
-    const { channel } = await parseFeed(
-      [
-        makeArticle({
-          title: hostile,
-          dek: hostile,
-          tags: [hostile],
-          authors: [{ name: hostile }],
-          hero: { alt: hostile, caption: hostile, credit: hostile },
-        }),
-      ],
-      `<p>${'5 &lt; 6 and <code>]]&gt;</code>'} 🚀</p>`,
+describe('the three serialisers over the same entries', () => {
+  const hostile = 'AT&T "outage" <b>bold</b> 5 > 3 ]]> it\'s 🚀 </script>';
+  const articles = [
+    makeArticle({
+      title: hostile,
+      dek: hostile,
+      tags: [hostile],
+      hero: { alt: hostile, caption: hostile, credit: hostile },
+    }),
+    makeArticle({
+      title: 'Second',
+      path: '/en/2024/11/13/second/',
+      publishedAt: new Date('2024-11-13T08:00:00-06:00'),
+      updatedAt: new Date('2024-11-13T12:00:00-06:00'),
+      hero: undefined,
+    }),
+  ];
+  const entries = entriesOf(articles, '<p>5 &lt; 6 and <code>]]&gt;</code> 🚀</p>');
+
+  it('agree on every item, as a real feed parser reads them', async () => {
+    const rss = parseFeed(await renderRss(channel, entries));
+    const atom = parseFeed(renderAtom(channel, entries));
+    const json = JSON.parse(renderJsonFeed(channel, entries));
+    expect(rss.items.map((i) => [i.url, i.title])).toEqual(
+      articles.map((a) => [`${site}${a.path}`, a.title]),
     );
-    const [item] = channel.item;
+    expect(atom.items.map((i) => [i.url, i.title])).toEqual(
+      articles.map((a) => [`${site}${a.path}`, a.title]),
+    );
+    expect(json.items.map((i: { url: string; title: string }) => [i.url, i.title])).toEqual(
+      articles.map((a) => [`${site}${a.path}`, a.title]),
+    );
+    expect(atom.items.map((i) => i.published?.toISOString())).toEqual(
+      json.items.map((i: { date_published: string }) => i.date_published),
+    );
+    expect(atom.items.map((i) => i.updated?.toISOString())).toEqual([
+      '2024-11-12T16:30:00.000Z',
+      '2024-11-13T18:00:00.000Z',
+    ]);
+    const atomXml = new XMLParser({ ignoreAttributes: false, htmlEntities: true }).parse(
+      renderAtom(channel, entries),
+    );
+    expect(atomXml.feed.entry[0].content['#text']).toBe(json.items[0].content_html);
+  });
+
+  it('write well-formed Atom with self link and authors', () => {
+    const xml = renderAtom(channel, entries);
+    expect(() => SyntaxValidator.validate(xml)).not.toThrow();
+    const feed = xmlParser.parse(xml).feed;
+    expect(feed['@_xml:lang']).toBe('en-US');
+    const self = [feed.link].flat().find((l: Record<string, string>) => l['@_rel'] === 'self');
+    expect(self['@_href']).toBe('https://voz.us/en/atom.xml');
+    expect(feed.entry[0].author[0]).toEqual({
+      name: 'Voz Staff',
+      uri: 'https://voz.us/en/author/staff/',
+    });
+    expect(feed.entry[0].title['#text']).toBe(hostile);
+  });
+
+  it('write JSON Feed 1.1 with authors, language and the hero image', () => {
+    const json = JSON.parse(renderJsonFeed(channel, entries));
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe('https://voz.us/en/feed.json');
+    expect(json.language).toBe('en-US');
+    expect(json.items[0].authors).toEqual([
+      { name: 'Voz Staff', url: 'https://voz.us/en/author/staff/' },
+    ]);
+    expect(json.items[0].image).toBe(image.url);
+    expect(json.items[1].image).toBeUndefined();
+    expect(json.items[0].title).toBe(hostile);
+  });
+
+  it('keep hostile text as text in RSS', async () => {
+    const [item] = (await rssChannel(articles, '<p>x</p>')).item;
     expect(item.title).toBe(hostile);
     expect(item.description).toBe(hostile);
-    expect(item['dc:creator']).toEqual([hostile]);
     expect(item['media:content']['media:credit']).toBe(hostile);
   });
 });

@@ -75,7 +75,7 @@ describe('neighbours', () => {
     ['mid', 'new', 'old'],
     ['old', 'mid', undefined],
   ])('around %s: newer %s, older %s', (id, newer, older) => {
-    const result = neighbours({ id }, list);
+    const result = neighbours<{ id: string }>({ id }, list);
     expect([result.newer?.id, result.older?.id]).toEqual([newer, older]);
   });
 });

@@ -51,7 +51,9 @@ describe('tagSlug', () => {
 describe('section, author, tag and feed paths', () => {
   it('live under the edition prefix', () => {
     expect(editionPath('es')).toBe('/es/');
-    expect(feedPath('en')).toBe('/en/rss.xml');
+    expect(feedPath('/en/')).toBe('/en/rss.xml');
+    expect(feedPath('/es/mundo/', 'atom')).toBe('/es/mundo/atom.xml');
+    expect(feedPath('/es/author/x/', 'json')).toBe('/es/author/x/feed.json');
     expect(authorPath('es', 'ana-martinez')).toBe('/es/author/ana-martinez/');
     expect(tagPath('en', 'Kim Jong Un')).toBe('/en/tag/kim-jong-un/');
   });

@@ -11,9 +11,15 @@ export function editionPath(lang: Lang): string {
   return `/${lang}/`;
 }
 
-/** The edition's RSS feed: `/es/rss.xml`. */
-export function feedPath(lang: Lang): string {
-  return `/${lang}/rss.xml`;
+/** File names of a feed beside the page it follows. */
+const FEED_FILE_NAMES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/**
+ * A feed beside the page it follows: `/es/rss.xml` for the edition,
+ * `/es/mundo/atom.xml` for a section, `/es/author/x/feed.json` for an author.
+ */
+export function feedPath(pagePath: string, format: keyof typeof FEED_FILE_NAMES = 'rss'): string {
+  return `${pagePath}${FEED_FILE_NAMES[format]}`;
 }
 
 /** The file name of an article id (`2024/north-korea` → `north-korea`). */
@@ -78,9 +84,4 @@ export function archiveMonthPath(lang: Lang, year: string, month: string): strin
 /** Index of an edition's tags: `/es/tag/`. */
 export function tagIndexPath(lang: Lang): string {
   return `/${lang}/tag/`;
-}
-
-/** A feed next to a listing page: `/es/mundo/rss.xml`. */
-export function listingFeedPath(listingPath: string): string {
-  return `${listingPath}rss.xml`;
 }

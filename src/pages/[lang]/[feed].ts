@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { getPublishedArticles } from '../../lib/content';
+import { feedFileParams, feedResponse, feedTitle } from '../../lib/feed-response';
+import { editionPath } from '../../lib/urls';
+import { SITE } from '../../site';
+
+export const getStaticPaths = (() =>
+  SITE.langs.flatMap((lang) => feedFileParams({ lang }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<
+  InferGetStaticPropsType<typeof getStaticPaths>,
+  { lang: (typeof SITE.langs)[number] }
+> = async ({ params, props, site }) =>
+  feedResponse({
+    format: props.format,
+    lang: params.lang,
+    title: feedTitle(params.lang),
+    pagePath: editionPath(params.lang),
+    articles: await getPublishedArticles(params.lang),
+    site,
+  });
