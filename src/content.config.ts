@@ -32,8 +32,8 @@ const timestamp = z.union([
 
 const lang = z.enum(LANGS);
 
-/** Fields that hold timestamps and must carry a UTC offset. */
-const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt'];
+/** Fields that hold timestamps and must carry a UTC offset (`date` is a correction's). */
+const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt', 'date'];
 
 /**
  * Wraps a loader so each file's raw frontmatter is checked before the schema
@@ -115,11 +115,28 @@ const articles = defineCollection({
          * Both pages then link to each other.
          */
         translationOf: z.string().trim().min(1).optional(),
+        /** Published corrections, oldest first: what was wrong and when it was fixed. */
+        corrections: z
+          .array(
+            z
+              .object({
+                /** When the correction was made, with UTC offset. */
+                date: timestamp,
+                /** The correction as readers see it. */
+                text: z.string().trim().min(1, 'a correction needs its text'),
+              })
+              .strict(),
+          )
+          .default([]),
       })
       .strict()
       .refine((data) => !data.updatedAt || data.updatedAt >= data.publishedAt, {
         message: 'updatedAt must not be before publishedAt',
         path: ['updatedAt'],
+      })
+      .refine((data) => data.corrections.every((c) => c.date >= data.publishedAt), {
+        message: 'a correction cannot be dated before publishedAt',
+        path: ['corrections'],
       }),
 });
 

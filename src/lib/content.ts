@@ -9,6 +9,7 @@ import {
   ContentError,
   assertUniquePaths,
   isPublished,
+  lastModified,
   resolveReference,
   selectPublished,
 } from './publishing';
@@ -85,6 +86,10 @@ export interface Article {
   authors: Author[];
   hero: Hero | undefined;
   translationOf: string | undefined;
+  /** Corrections, oldest first. */
+  corrections: { date: Date; text: string }[];
+  /** Latest of publication, update and corrections. */
+  modifiedAt: Date;
   /** The published counterpart in the other edition, if any. */
   translation: TranslationLink | undefined;
   /** The collection entry, for `render()` and the body HTML. */
@@ -157,6 +162,8 @@ function toArticle(
       credit: data.hero.credit,
     },
     translationOf: data.translationOf,
+    corrections: data.corrections,
+    modifiedAt: lastModified(data),
     translation: undefined,
     entry,
   };

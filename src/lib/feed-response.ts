@@ -62,6 +62,7 @@ export async function feedResponse(options: {
           site,
           html: article.entry.rendered?.html ?? '',
           image: article.hero && (await feedImage(article.hero.image, site)),
+          updated: article.modifiedAt,
         },
       ),
     ),

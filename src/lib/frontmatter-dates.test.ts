@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datesWithoutOffset, frontmatterOf } from './frontmatter-dates';
 
-const FIELDS = ['publishedAt', 'updatedAt'];
+const FIELDS = ['publishedAt', 'updatedAt', 'date'];
 
 describe('datesWithoutOffset', () => {
   it.each([
@@ -13,7 +13,12 @@ describe('datesWithoutOffset', () => {
     ['updatedAt: "2024-11-12"', [{ field: 'updatedAt', value: '2024-11-12' }]],
     ['updatedAt: yesterday', [{ field: 'updatedAt', value: 'yesterday' }]],
     ['title: 2024-11-12T10:30:00', []],
-    ['  publishedAt: 2024-11-12T10:30:00', []],
+    ['corrections:\n  - date: 2024-11-13T09:00:00-06:00\n    text: x', []],
+    [
+      'corrections:\n  - date: 2024-11-13T09:00:00\n    text: x',
+      [{ field: 'date', value: '2024-11-13T09:00:00' }],
+    ],
+    ['hero:\n  caption: 2024-11-12T10:30:00', []],
   ])('in %j finds %j', (frontmatter, expected) => {
     expect(datesWithoutOffset(frontmatter, FIELDS)).toEqual(expected);
   });

@@ -8,14 +8,17 @@
 export const ISO_WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
 
-/** Top-level timestamp fields of `frontmatter` whose value has no UTC offset. */
+/**
+ * Timestamp fields of `frontmatter` whose value has no UTC offset. Fields
+ * are matched at any depth, in mappings and list items (`- date: …`).
+ */
 export function datesWithoutOffset(
   frontmatter: string,
   fields: readonly string[],
 ): { field: string; value: string }[] {
   const problems: { field: string; value: string }[] = [];
   for (const line of frontmatter.split(/\r?\n/)) {
-    const match = /^([A-Za-z_]\w*):\s*(.*?)\s*(#.*)?$/.exec(line);
+    const match = /^\s*(?:-\s+)?([A-Za-z_]\w*):\s*(.*?)\s*(#.*)?$/.exec(line);
     if (!match?.[1] || !fields.includes(match[1])) continue;
     const value = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
     if (value !== '' && !ISO_WITH_OFFSET.test(value)) problems.push({ field: match[1], value });

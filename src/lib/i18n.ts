@@ -40,6 +40,8 @@ const en = {
   olderStory: 'Older',
   articleCount: 'articles',
   sectionFeed: 'Feed for this page',
+  correction: 'Correction',
+  corrections: 'Corrections',
 } as const;
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -80,6 +82,8 @@ const es = {
   olderStory: 'Anterior',
   articleCount: 'artículos',
   sectionFeed: 'Fuente de esta página',
+  correction: 'Corrección',
+  corrections: 'Correcciones',
 } as const satisfies Dictionary;
 
 /** The dictionaries, exported for the completeness test. */

@@ -3,6 +3,7 @@ import {
   ContentError,
   assertUniquePaths,
   isPublished,
+  lastModified,
   pickLead,
   resolveReference,
   selectPublished,
@@ -133,5 +134,21 @@ describe('assertUniquePaths', () => {
         { path: '/es/2026/11/27/a/', filePath: 'content/articles/2026-bis/a.md' },
       ]),
     ).toThrow(ContentError);
+  });
+});
+
+describe('lastModified', () => {
+  const publishedAt = new Date('2026-11-20T08:00:00-06:00');
+  const later = (hours: number) => new Date(publishedAt.getTime() + hours * 3_600_000);
+
+  it.each([
+    ['the publication when nothing changed', undefined, [], publishedAt],
+    ['the update', later(2), [], later(2)],
+    ['a correction made after the update', later(2), [later(1), later(5)], later(5)],
+    ['the update made after every correction', later(9), [later(5)], later(9)],
+  ])('is %s', (_name, updatedAt, corrections, expected) => {
+    expect(
+      lastModified({ publishedAt, updatedAt, corrections: corrections.map((date) => ({ date })) }),
+    ).toEqual(expected);
   });
 });

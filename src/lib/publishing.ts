@@ -88,3 +88,18 @@ export function assertUniquePaths(articles: readonly { path: string; filePath: s
     seen.set(article.path, article.filePath);
   }
 }
+
+/**
+ * When an article last changed: the latest of its publication, its update
+ * and its corrections. Feeds and structured data report this time.
+ */
+export function lastModified(article: {
+  publishedAt: Date;
+  updatedAt: Date | undefined;
+  corrections: readonly { date: Date }[];
+}): Date {
+  return [article.updatedAt, ...article.corrections.map((c) => c.date)].reduce<Date>(
+    (latest, date) => (date && date > latest ? date : latest),
+    article.publishedAt,
+  );
+}
