@@ -21,6 +21,7 @@ export default defineConfig({
       serialize: sitemapFromPages(outDir, SITE.url),
       // Later pages of a listing are reached through rel=next from page 1.
       filter: (page) => !/\/page\/\d+\/$/.test(page),
+      customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
     pruneUnreferencedAssets(),
   ],

@@ -36,6 +36,8 @@ export interface SiteConfig {
   feedSize: number;
   /** Stories per page on section, tag, author and archive pages. */
   pageSize: number;
+  /** Publisher logo for structured data (Google asks for at most 600×60), in public/. */
+  logo: { path: string; width: number; height: number };
 }
 
 export const SITE = {
@@ -61,6 +63,7 @@ export const SITE = {
   feedTtlMinutes: 15,
   feedSize: 50,
   pageSize: 12,
+  logo: { path: '/logo.png', width: 600, height: 60 },
 } as const satisfies SiteConfig;
 
 export const LANGS = SITE.langs;

@@ -6,7 +6,8 @@ import { readPageHead } from '../lib/page-head';
 
 /**
  * A `serialize` hook for @astrojs/sitemap that copies each page's own
- * hreflang alternates and last-modified time from its built HTML, and
+ * hreflang alternates, last-modified time and lead photo from its built
+ * HTML, and
  * leaves out pages marked noindex (the root redirect, the 404 page).
  */
 export function sitemapFromPages(outDir: URL, site: string) {
@@ -26,6 +27,9 @@ export function sitemapFromPages(outDir: URL, site: string) {
       ...item,
       ...(head.lastmod ? { lastmod: head.lastmod } : {}),
       ...(head.alternates.length ? { links: head.alternates } : {}),
+      // The `sitemap` package writes image:image entries from `img`, which
+      // @astrojs/sitemap's item type does not list but passes through.
+      ...(head.heroImage ? { img: [{ url: new URL(head.heroImage, site).href }] } : {}),
     };
   };
 }

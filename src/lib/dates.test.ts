@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMonth, formatShortDate, zonedDateParts } from './dates';
+import {
+  formatDateTime,
+  formatMonth,
+  formatShortDate,
+  isoWithOffset,
+  zonedDateParts,
+} from './dates';
 
 describe('zonedDateParts', () => {
   it.each([
@@ -42,5 +48,26 @@ describe('formatMonth', () => {
     ['2024', '01', 'es', 'Enero de 2024'],
   ] as const)('names %s-%s in %s as "%s"', (year, month, lang, expected) => {
     expect(formatMonth(year, month, lang)).toBe(expected);
+  });
+});
+
+describe('isoWithOffset', () => {
+  it.each([
+    ['2024-11-12T16:30:00Z', '2024-11-12T10:30:00-06:00'],
+    ['2026-07-04T17:00:00Z', '2026-07-04T12:00:00-05:00'],
+    ['2026-01-01T05:59:59Z', '2025-12-31T23:59:59-06:00'],
+  ])('writes %s in Central time as %s', (iso, expected) => {
+    expect(isoWithOffset(new Date(iso))).toBe(expected);
+  });
+
+  it('writes UTC with a zero offset', () => {
+    expect(isoWithOffset(new Date('2026-07-04T17:00:00Z'), 'UTC')).toBe(
+      '2026-07-04T17:00:00+00:00',
+    );
+  });
+
+  it('names the same instant as the input', () => {
+    const date = new Date('2026-03-08T08:30:00Z');
+    expect(new Date(isoWithOffset(date)).getTime()).toBe(date.getTime());
   });
 });

@@ -50,3 +50,26 @@ export function formatMonth(year: string, month: string, lang: Lang): string {
   }).format(date);
   return text.charAt(0).toLocaleUpperCase(SITE.editions[lang].locale) + text.slice(1);
 }
+
+/**
+ * ISO 8601 in the newsroom's local time with its UTC offset
+ * (`2024-11-12T10:30:00-06:00`), as Open Graph, sitemaps and structured
+ * data expect: the offset says which time zone the story was dated in.
+ */
+export function isoWithOffset(date: Date, timeZone: string = SITE.timeZone): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((part) => part.type === type)?.value ?? '';
+  const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+}

@@ -43,3 +43,17 @@ describe('readPageHead', () => {
     expect(readPageHead(page(head)).noindex).toBe(expected);
   });
 });
+
+describe('readPageHead heroImage', () => {
+  it('finds the lead photo of an article', () => {
+    const html = page('').replace(
+      '<body>',
+      '<body><figure class="hero" data-x><picture><source srcset="/a.avif"><img src="/_astro/hero.jpg" alt=""></picture></figure>',
+    );
+    expect(readPageHead(html).heroImage).toBe('/_astro/hero.jpg');
+  });
+
+  it('finds nothing on a page without a hero', () => {
+    expect(readPageHead(page('')).heroImage).toBeUndefined();
+  });
+});

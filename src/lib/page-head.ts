@@ -11,6 +11,8 @@ export interface PageHead {
   lastmod: string | undefined;
   /** The page asks not to be indexed (redirects, 404). */
   noindex: boolean;
+  /** `src` of the lead photo (`<figure class="hero">`), for image sitemaps. */
+  heroImage: string | undefined;
 }
 
 function attributes(tag: string): Record<string, string> {
@@ -43,5 +45,6 @@ export function readPageHead(html: string): PageHead {
     alternates,
     lastmod: meta('article:modified_time') ?? meta('article:published_time'),
     noindex: /noindex/i.test(meta('robots') ?? ''),
+    heroImage: /<figure class="hero"[^>]*>[\s\S]*?<img\b[^>]*?\ssrc="([^"]+)"/.exec(html)?.[1],
   };
 }

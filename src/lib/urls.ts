@@ -85,3 +85,8 @@ export function archiveMonthPath(lang: Lang, year: string, month: string): strin
 export function tagIndexPath(lang: Lang): string {
   return `/${lang}/tag/`;
 }
+
+/** The generated social card of an article without a hero: `/og/en/2024/11/12/slug.png`. */
+export function socialCardPath(articlePagePath: string): string {
+  return `/og${articlePagePath.replace(/\/$/, '')}.png`;
+}

@@ -7,6 +7,7 @@ export const GET: APIRoute = ({ site }) =>
       'Allow: /',
       '',
       `Sitemap: ${new URL('/sitemap-index.xml', site).href}`,
+      `Sitemap: ${new URL('/news-sitemap.xml', site).href}`,
       '',
     ].join('\n'),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },

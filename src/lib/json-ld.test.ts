@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  breadcrumbList,
+  compact,
+  frontPageGraph,
+  newsArticle,
+  serializeJsonLd,
+  type NewsArticleInput,
+} from './json-ld';
+
+const publisher = {
+  name: 'Voz',
+  url: 'https://voz.us/',
+  logo: { url: 'https://voz.us/logo.png', width: 600, height: 60 },
+};
+
+function makeInput(overrides: Partial<NewsArticleInput> = {}): NewsArticleInput {
+  return {
+    url: 'https://voz.us/en/2024/11/12/north-korea-russia-treaty/',
+    headline: 'North Korea and Russia ratify their expanded defense cooperation treaty',
+    description: 'The agreement establishes a mutual defense mechanism.',
+    images: ['https://voz.us/a-16x9.jpg', 'https://voz.us/a-4x3.jpg', 'https://voz.us/a-1x1.jpg'],
+    publishedAt: new Date('2024-11-12T10:30:00-06:00'),
+    modifiedAt: new Date('2024-11-13T09:00:00-06:00'),
+    authors: [{ name: 'Voz Staff', url: 'https://voz.us/en/author/staff/' }],
+    publisher,
+    inLanguage: 'en-US',
+    section: 'World',
+    keywords: ['North Korea', 'Russia'],
+    corrections: [],
+    ...overrides,
+  };
+}
+
+const roundTrip = (value: unknown) => JSON.parse(serializeJsonLd(value));
+
+describe('newsArticle', () => {
+  const data = roundTrip(newsArticle(makeInput()));
+
+  it('carries what Google asks of a NewsArticle', () => {
+    expect(data['@type']).toBe('NewsArticle');
+    expect(data.headline).toBe(
+      'North Korea and Russia ratify their expanded defense cooperation treaty',
+    );
+    expect(data.image).toHaveLength(3);
+    expect(data.mainEntityOfPage['@id']).toBe(data.url);
+    expect(data.inLanguage).toBe('en-US');
+    expect(data.articleSection).toBe('World');
+    expect(data.keywords).toEqual(['North Korea', 'Russia']);
+  });
+
+  it('dates the article with the newsroom offset', () => {
+    expect(data.datePublished).toBe('2024-11-12T10:30:00-06:00');
+    expect(data.dateModified).toBe('2024-11-13T09:00:00-06:00');
+  });
+
+  it('names authors as Persons with their page and the publisher as a news organisation', () => {
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Voz Staff', url: 'https://voz.us/en/author/staff/' },
+    ]);
+    expect(data.publisher['@type']).toBe('NewsMediaOrganization');
+    expect(data.publisher.logo['@type']).toBe('ImageObject');
+  });
+
+  it('lists corrections as CorrectionComments', () => {
+    const corrected = roundTrip(
+      newsArticle(
+        makeInput({
+          corrections: [{ date: new Date('2024-11-13T09:00:00-06:00'), text: 'Fixed a date.' }],
+        }),
+      ),
+    );
+    expect(corrected.correction).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'Fixed a date.',
+        datePublished: '2024-11-13T09:00:00-06:00',
+      },
+    ]);
+  });
+
+  it('leaves out empty fields instead of writing them empty', () => {
+    const bare = roundTrip(newsArticle(makeInput({ keywords: [], corrections: [], images: [] })));
+    expect(bare).not.toHaveProperty('keywords');
+    expect(bare).not.toHaveProperty('correction');
+    expect(bare).not.toHaveProperty('image');
+    expect(serializeJsonLd(newsArticle(makeInput({ keywords: [] })))).not.toMatch(
+      /undefined|null|""/,
+    );
+  });
+});
+
+describe('compact', () => {
+  it.each([
+    [{ a: undefined, b: null, c: '', d: [], e: {}, f: 'x' }, { f: 'x' }],
+    [{ a: [undefined, '', 'y'] }, { a: ['y'] }],
+    [{ nested: { empty: '  ' } }, undefined],
+    [
+      { zero: 0, no: false },
+      { zero: 0, no: false },
+    ],
+  ])('turns %j into %j', (input, expected) => {
+    expect(compact(input)).toEqual(expected);
+  });
+});
+
+describe('serializeJsonLd', () => {
+  const hostile = '</script><script>alert(1)</script> & ]]> "quoted" \u2028';
+
+  it('cannot close the script element it is written into', () => {
+    const json = serializeJsonLd({ headline: hostile });
+    expect(json).not.toMatch(/<\/script/i);
+    expect(json).not.toContain('<');
+    expect(json).not.toContain('\u2028');
+  });
+
+  it('gives back the original text when parsed', () => {
+    expect(JSON.parse(serializeJsonLd({ headline: hostile })).headline).toBe(hostile);
+  });
+});
+
+describe('frontPageGraph and breadcrumbList', () => {
+  it('describe the edition as a WebSite published by the news organisation', () => {
+    const graph = roundTrip(
+      frontPageGraph({ url: 'https://voz.us/es/', name: 'Voz', inLanguage: 'es-US', publisher }),
+    )['@graph'];
+    expect(graph.map((node: { '@type': string }) => node['@type'])).toEqual([
+      'WebSite',
+      'NewsMediaOrganization',
+    ]);
+  });
+
+  it('number the crumbs from the top', () => {
+    const list = roundTrip(
+      breadcrumbList([
+        { name: 'Portada', url: 'https://voz.us/es/' },
+        { name: 'Mundo', url: 'https://voz.us/es/mundo/' },
+      ]),
+    );
+    expect(
+      list.itemListElement.map((i: { position: number; name: string }) => [i.position, i.name]),
+    ).toEqual([
+      [1, 'Portada'],
+      [2, 'Mundo'],
+    ]);
+  });
+});
