@@ -95,7 +95,7 @@ export function assertUniquePaths(articles: readonly { path: string; filePath: s
  */
 export function lastModified(article: {
   publishedAt: Date;
-  updatedAt: Date | undefined;
+  updatedAt?: Date | undefined;
   corrections: readonly { date: Date }[];
 }): Date {
   return [article.updatedAt, ...article.corrections.map((c) => c.date)].reduce<Date>(
