@@ -95,17 +95,18 @@ export function expectedUnpublished(): SourceArticle[] {
   return sourceArticles().filter((a) => !isPublished(a, buildTime));
 }
 
-/** Page paths listed in the built sitemaps. */
+/** Page paths listed in the built sitemaps, each once. */
 export function sitemapPaths(): string[] {
   const index = readDist('sitemap-index.xml');
   const sitemaps = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map(
     (m) => new URL(m[1] ?? '').pathname,
   );
-  return sitemaps.flatMap((sitemap) =>
+  const paths = sitemaps.flatMap((sitemap) =>
     [...readDist(sitemap.replace(/^\//, '')).matchAll(/<loc>(.*?)<\/loc>/g)].map(
       (m) => new URL(m[1] ?? '').pathname,
     ),
   );
+  return [...new Set(paths)];
 }
 
 /** Typographic quotes as the Markdown renderer prints them, for comparing text. */
