@@ -1,12 +1,13 @@
 // @ts-check
 import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { externalLinks } from './src/lib/external-links.ts';
 import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
 
-// Astro's default output folder; the sitemap hook reads the built pages there.
-const outDir = new URL('./dist/', import.meta.url);
+const pagesSitemap = sitemapFromPages(SITE.url);
 
 export default defineConfig({
   // The only copy of the site URL: code reads it back from Astro.site.
@@ -17,14 +18,35 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   integrations: [
     // Each URL carries the hreflang alternates and dates its page declares.
+    pagesSitemap.integration,
     sitemap({
-      serialize: sitemapFromPages(outDir, SITE.url),
+      serialize: pagesSitemap.serialize,
       // Later pages of a listing are reached through rel=next from page 1.
       filter: (page) => !/\/page\/\d+\/$/.test(page),
       customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
     pruneUnreferencedAssets(),
   ],
+  markdown: {
+    // Links that leave the site get rel="noopener noreferrer".
+    processor: satteri({ hastPlugins: [externalLinks(SITE.url)] }),
+  },
+  security: {
+    // Astro adds a <meta http-equiv="content-security-policy"> to every page
+    // with hashes of its own styles and scripts; no 'unsafe-inline'.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   image: {
     // sharp's default AVIF effort (4) takes about four times as long as
     // effort 2 for a file about a third smaller; see README "Images".

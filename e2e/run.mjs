@@ -68,5 +68,5 @@ const env = {
 console.log(
   `[e2e] Building the site as of BUILD_TIME=${env.BUILD_TIME}, PAGE_SIZE=${env.PAGE_SIZE}`,
 );
-if (run('npx', ['astro', 'build'], env) !== 0) process.exit(1);
+if (run('node', ['scripts/build.mjs'], env) !== 0) process.exit(1);
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)], env));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
 import { readPageHead } from '../lib/page-head';
 
 /**
@@ -10,9 +11,22 @@ import { readPageHead } from '../lib/page-head';
  * HTML, and
  * leaves out pages marked noindex (the root redirect, the 404 page).
  */
-export function sitemapFromPages(outDir: URL, site: string) {
-  const root = fileURLToPath(outDir);
-  return async (item: SitemapItem): Promise<SitemapItem | undefined> => {
+export function sitemapFromPages(site: string): {
+  integration: AstroIntegration;
+  serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
+} {
+  // The build may write elsewhere than dist/ (scripts/build.mjs builds into
+  // a fresh folder), so the folder is read from the resolved config.
+  let root = '';
+  const integration: AstroIntegration = {
+    name: 'sitemap-from-pages',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.outDir);
+      },
+    },
+  };
+  const serialize = async (item: SitemapItem): Promise<SitemapItem | undefined> => {
     const { pathname } = new URL(item.url, site);
     const file = join(
       root,
@@ -32,4 +46,5 @@ export function sitemapFromPages(outDir: URL, site: string) {
       ...(head.heroImage ? { img: [{ url: new URL(head.heroImage, site).href }] } : {}),
     };
   };
+  return { integration, serialize };
 }

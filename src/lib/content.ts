@@ -3,6 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime, getPageSize } from './build-time';
 import { zonedDateParts } from './dates';
+import { assertSafeBody, contentWarnings } from './content-checks';
 import { composeFrontPage } from './front-page';
 import { paginate, type Page } from './pagination';
 import {
@@ -199,6 +200,12 @@ async function loadCatalogue(): Promise<Catalogue> {
       : article;
   });
   assertUniquePaths(articles);
+  // Drafts may be empty or half-written; what goes out must be sound.
+  for (const article of articles) {
+    assertSafeBody(article.filePath, article.entry.body, article.entry.rendered?.html ?? '');
+    for (const warning of contentWarnings(article.filePath, article))
+      console.warn(`[content] warning: ${warning}`);
+  }
   return { articles, authors, sections };
 }
 
