@@ -2,8 +2,8 @@ import { defineCollection, reference } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { ContentError } from './lib/publishing';
-import { datesWithoutOffset, frontmatterOf } from './lib/frontmatter-dates';
+import { existsSync } from 'node:fs';
+import { checkArticleSource } from './lib/article-source';
 import { z } from 'astro/zod';
 import { LANGS } from './site';
 
@@ -32,14 +32,12 @@ const timestamp = z.union([
 
 const lang = z.enum(LANGS);
 
-/** Fields that hold timestamps and must carry a UTC offset (`date` is a correction's). */
-const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt', 'date'];
-
 /**
- * Wraps a loader so each file's raw frontmatter is checked before the schema
- * runs: the schema cannot tell an offset-less YAML timestamp from a UTC one.
+ * Wraps a loader so each article file's own text is checked before the
+ * schema runs (see lib/article-source.ts): the schema cannot tell an
+ * offset-less YAML timestamp from a UTC one, nor see whether files exist.
  */
-function requireDateOffsets(loader: Loader): Loader {
+function checkedArticles(loader: Loader): Loader {
   return {
     ...loader,
     load: (context) =>
@@ -48,14 +46,13 @@ function requireDateOffsets(loader: Loader): Loader {
         parseData: async (props) => {
           if (props.filePath) {
             const source = await readFile(props.filePath, 'utf8');
-            const [problem] = datesWithoutOffset(frontmatterOf(source), TIMESTAMP_FIELDS);
-            if (problem) {
-              throw new ContentError(
-                relative(process.cwd(), props.filePath),
-                problem.field,
-                `"${problem.value}" has no UTC offset; write it as ISO 8601 with one, for example 2024-11-12T10:30:00-06:00`,
-              );
-            }
+            checkArticleSource({
+              file: relative(process.cwd(), props.filePath),
+              source,
+              data: props.data,
+              body: source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/, ''),
+              exists: (path) => existsSync(path),
+            });
           }
           return context.parseData(props);
         },
@@ -64,7 +61,7 @@ function requireDateOffsets(loader: Loader): Loader {
 }
 
 const articles = defineCollection({
-  loader: requireDateOffsets(glob({ pattern: '**/*.md', base: './content/articles' })),
+  loader: checkedArticles(glob({ pattern: '**/*.md', base: './content/articles' })),
   schema: ({ image }) =>
     z
       .object({
