@@ -287,3 +287,56 @@ test.describe('an embargoed article', () => {
     }
   });
 });
+
+test.describe('hostile text in an article', () => {
+  const HOSTILE = `Tom & Jerry's "</script><script>alert(1)</script>" ]]> <b>bold</b>`;
+  const yaml = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+  test('stays text on the page, in JSON-LD and in every feed', async ({ page }) => {
+    test.setTimeout(120_000);
+    const dir = makeProject();
+    try {
+      write(dir, 'content/articles/2026/hostile.jpg', HERO);
+      write(
+        dir,
+        'content/articles/2026/hostile.md',
+        article({
+          ...BASE,
+          title: yaml(HOSTILE),
+          dek: yaml(HOSTILE),
+          tags: `[${yaml(HOSTILE)}]`,
+          hero: `\n  image: ./hostile.jpg\n  alt: ${yaml(HOSTILE)}\n  caption: ${yaml(HOSTILE)}\n  credit: ${yaml(HOSTILE)}`,
+        }),
+      );
+      const { ok, output } = build(dir);
+      expect(ok, output).toBe(true);
+      const dist = join(dir, 'dist');
+      const html = readFileSync(join(dist, 'en/2026/11/20/hostile/index.html'), 'utf8');
+      // Parsed by a real browser: no element came from the article's text.
+      await page.setContent(html);
+      expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+      expect(await page.locator('main b').count()).toBe(0);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOSTILE);
+      await expect(page.locator('figure figcaption')).toContainText(HOSTILE);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HOSTILE);
+      const jsonLd = [
+        ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+      ].map((m) => JSON.parse(m[1] ?? ''));
+      const newsArticle = jsonLd.find((d) => d['@type'] === 'NewsArticle');
+      expect(newsArticle.headline).toBe(HOSTILE);
+      expect(newsArticle.keywords).toEqual([HOSTILE]);
+
+      const { parseFeed } = await import('@rowanmanning/feed-parser');
+      for (const file of ['en/rss.xml', 'en/atom.xml']) {
+        const feed = parseFeed(readFileSync(join(dist, file), 'utf8'));
+        expect(feed.items.find((i) => i.url?.includes('/hostile/'))?.title, file).toBe(HOSTILE);
+      }
+      const json = JSON.parse(readFileSync(join(dist, 'en/feed.json'), 'utf8')) as {
+        items: { url: string; title: string }[];
+      };
+      expect(json.items.find((i) => i.url.includes('/hostile/'))?.title).toBe(HOSTILE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -43,6 +43,7 @@ export interface SourceArticle {
   authors: string[];
   tags: string[];
   translationOf: string | undefined;
+  previousUrls: string[];
   id: string;
   body: string;
   path: string;
@@ -72,6 +73,7 @@ export function sourceArticles(): SourceArticle[] {
         tags: ((data['tags'] as unknown[] | undefined) ?? []).map(String),
         translationOf:
           data['translationOf'] === undefined ? undefined : String(data['translationOf']),
+        previousUrls: ((data['previousUrls'] as unknown[] | undefined) ?? []).map(String),
         id,
         body,
       };

@@ -129,3 +129,24 @@ test('the section navigation fits a phone without JavaScript', async ({ browser 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Culture');
   await context.close();
 });
+
+test.describe('a moved article', () => {
+  const moved = sourceArticles().find((a) => a.previousUrls.length > 0);
+
+  test('exists in the sample content', () => {
+    expect(moved).toBeDefined();
+  });
+
+  test('answers at its former address with a redirect to the current one', async ({ page }) => {
+    const from = moved?.previousUrls[0] ?? '';
+    await page.goto(from);
+    await page.waitForURL(`**${moved?.path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(moved?.title ?? '');
+  });
+
+  test('is listed for static hosts as a 301 in _redirects', () => {
+    expect(readDist('_redirects')).toContain(`${moved?.previousUrls[0]} ${moved?.path} 301`);
+    const html = readDist(`${(moved?.previousUrls[0] ?? '').slice(1)}index.html`);
+    expect(html).toContain(`<link rel="canonical" href="https://voz.us${moved?.path}">`);
+  });
+});

@@ -112,6 +112,17 @@ const articles = defineCollection({
          * Both pages then link to each other.
          */
         translationOf: z.string().trim().min(1).optional(),
+        /**
+         * Paths this article was published at before (a renamed slug, a
+         * changed date): each keeps working as a redirect to the current URL.
+         */
+        previousUrls: z
+          .array(
+            z
+              .string()
+              .regex(/^\/[^\s?#]*\/$/, 'write a site path such as /en/2024/11/11/old-slug/'),
+          )
+          .default([]),
         /** Published corrections, oldest first: what was wrong and when it was fixed. */
         corrections: z
           .array(

@@ -87,6 +87,8 @@ export interface Article {
   authors: Author[];
   hero: Hero | undefined;
   translationOf: string | undefined;
+  /** Former paths that redirect here. */
+  previousUrls: string[];
   /** Corrections, oldest first. */
   corrections: { date: Date; text: string }[];
   /** Latest of publication, update and corrections. */
@@ -163,6 +165,7 @@ function toArticle(
       credit: data.hero.credit,
     },
     translationOf: data.translationOf,
+    previousUrls: data.previousUrls,
     corrections: data.corrections,
     modifiedAt: lastModified(data),
     translation: undefined,
@@ -390,4 +393,32 @@ export async function getArticleContext(article: Article): Promise<{
     edition.filter((a) => a.section.id === article.section.id),
   );
   return { related: relatedArticles(article, edition), newer, older };
+}
+
+/** Former article paths and where they lead now; refuses one that shadows a live page. */
+export async function getRedirects(): Promise<{ from: string; to: string }[]> {
+  const articles = await getPublishedArticles();
+  const live = new Set(articles.map((a) => a.path));
+  const seen = new Map<string, string>();
+  return articles.flatMap((article) =>
+    article.previousUrls.map((from) => {
+      if (live.has(from)) {
+        throw new ContentError(
+          article.filePath,
+          'previousUrls',
+          `${from} is the address of a published article`,
+        );
+      }
+      const other = seen.get(from);
+      if (other !== undefined && other !== article.filePath) {
+        throw new ContentError(
+          article.filePath,
+          'previousUrls',
+          `${from} is already claimed by ${other}`,
+        );
+      }
+      seen.set(from, article.filePath);
+      return { from, to: article.path };
+    }),
+  );
 }

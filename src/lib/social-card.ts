@@ -102,6 +102,7 @@ export async function renderSocialCard(input: {
           fontWeight: 700,
           lineHeight: 1.12,
           letterSpacing: -1,
+          wordBreak: 'break-word',
         },
         headline,
       ),
