@@ -14,7 +14,7 @@ import {
   resolveReference,
   selectPublished,
 } from './publishing';
-import { neighbours, relatedArticles } from './related';
+import { createRelatedFinder, sectionNeighbours } from './related';
 import { linkTranslations } from './translations';
 import {
   archiveMonthPath,
@@ -177,6 +177,8 @@ interface Catalogue {
   articles: Article[];
   authors: Author[];
   sections: Section[];
+  /** Published articles per edition, newest first. */
+  byEdition: Map<Lang, Article[]>;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -209,7 +211,10 @@ async function loadCatalogue(): Promise<Catalogue> {
     for (const warning of contentWarnings(article.filePath, article))
       console.warn(`[content] warning: ${warning}`);
   }
-  return { articles, authors, sections };
+  const byEdition = new Map(
+    SITE.langs.map((lang) => [lang, articles.filter((a) => a.lang === lang)]),
+  );
+  return { articles, authors, sections, byEdition };
 }
 
 function getCatalogue(): Promise<Catalogue> {
@@ -219,8 +224,24 @@ function getCatalogue(): Promise<Catalogue> {
 
 /** Published articles, newest first; of one edition when `lang` is given. */
 export async function getPublishedArticles(lang?: Lang): Promise<Article[]> {
-  const { articles } = await getCatalogue();
-  return lang === undefined ? articles : articles.filter((a) => a.lang === lang);
+  const { articles, byEdition } = await getCatalogue();
+  return lang === undefined ? articles : (byEdition.get(lang) ?? []);
+}
+
+/** Memoises work that many routes ask for (listings feed pages and feeds alike). */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= compute());
+}
+
+/** Memoises per-edition work that every page of an edition asks for. */
+function perEdition<T>(compute: (lang: Lang) => Promise<T>): (lang: Lang) => Promise<T> {
+  const cache = new Map<Lang, Promise<T>>();
+  return (lang) => {
+    const cached = cache.get(lang) ?? compute(lang);
+    cache.set(lang, cached);
+    return cached;
+  };
 }
 
 /** Sections in navigation order. */
@@ -229,11 +250,11 @@ export async function getSections(): Promise<Section[]> {
 }
 
 /** Sections with at least one published article in the edition, in order. */
-export async function getEditionSections(lang: Lang): Promise<Section[]> {
+export const getEditionSections = perEdition(async (lang): Promise<Section[]> => {
   const articles = await getPublishedArticles(lang);
   const used = new Set(articles.map((a) => a.section.id));
   return (await getSections()).filter((s) => used.has(s.id));
-}
+});
 
 /** Editions as `getStaticPaths` params. */
 export function editionParams(): { params: { lang: Lang } }[] {
@@ -283,7 +304,9 @@ function listing<K extends string, T>(
 }
 
 /** Every section of every edition that has articles, with its pages. */
-export async function getSectionListings(): Promise<Listing<'section', Section>[]> {
+export const getSectionListings = once(async function getSectionListings(): Promise<
+  Listing<'section', Section>[]
+> {
   const result: Listing<'section', Section>[] = [];
   for (const lang of SITE.langs) {
     const articles = await getPublishedArticles(lang);
@@ -300,10 +323,12 @@ export async function getSectionListings(): Promise<Listing<'section', Section>[
     }
   }
   return result;
-}
+});
 
 /** Every author with published articles in an edition, with their pages. */
-export async function getAuthorListings(): Promise<Listing<'author', Author>[]> {
+export const getAuthorListings = once(async function getAuthorListings(): Promise<
+  Listing<'author', Author>[]
+> {
   const { authors } = await getCatalogue();
   const result: Listing<'author', Author>[] = [];
   for (const lang of SITE.langs) {
@@ -316,10 +341,12 @@ export async function getAuthorListings(): Promise<Listing<'author', Author>[]> 
     }
   }
   return result;
-}
+});
 
 /** Every tag used in an edition (display form from its newest use), with its pages. */
-export async function getTagListings(): Promise<Listing<'tag', string>[]> {
+export const getTagListings = once(async function getTagListings(): Promise<
+  Listing<'tag', string>[]
+> {
   const result: Listing<'tag', string>[] = [];
   for (const lang of SITE.langs) {
     const byTag = new Map<string, { tag: string; articles: Article[] }>();
@@ -335,7 +362,7 @@ export async function getTagListings(): Promise<Listing<'tag', string>[]> {
     }
   }
   return result.sort((a, b) => a.subject.localeCompare(b.subject, a.lang));
-}
+});
 
 /** A month of an edition's archive. */
 export interface ArchiveMonth {
@@ -344,14 +371,18 @@ export interface ArchiveMonth {
 }
 
 /** Month pages of each edition's archive, newest month first. */
-export async function getMonthListings(): Promise<Listing<'month', ArchiveMonth>[]> {
+export const getMonthListings = once(async function getMonthListings(): Promise<
+  Listing<'month', ArchiveMonth>[]
+> {
   const result: Listing<'month', ArchiveMonth>[] = [];
   for (const lang of SITE.langs) {
     const byMonth = new Map<string, Article[]>();
     for (const article of await getPublishedArticles(lang)) {
       const { year, month } = zonedDateParts(article.publishedAt);
       const key = `${year}-${month}`;
-      byMonth.set(key, [...(byMonth.get(key) ?? []), article]);
+      const list = byMonth.get(key) ?? [];
+      if (list.length === 0) byMonth.set(key, list);
+      list.push(article);
     }
     for (const [key, articles] of byMonth) {
       const [year = '', month = ''] = key.split('-');
@@ -361,7 +392,7 @@ export async function getMonthListings(): Promise<Listing<'month', ArchiveMonth>
     }
   }
   return result;
-}
+});
 
 /** Years of an edition's archive, newest first, each with its months and counts. */
 export async function getArchiveYears(
@@ -387,13 +418,19 @@ export async function getArticleContext(article: Article): Promise<{
   newer: Article | undefined;
   older: Article | undefined;
 }> {
-  const edition = await getPublishedArticles(article.lang);
-  const { newer, older } = neighbours(
-    article,
-    edition.filter((a) => a.section.id === article.section.id),
-  );
-  return { related: relatedArticles(article, edition), newer, older };
+  const { findRelated, around } = await editionIndex(article.lang);
+  return {
+    related: findRelated(article),
+    ...(around.get(article.id) ?? { newer: undefined, older: undefined }),
+  };
 }
+
+/** Per edition, built once: the related-stories finder and each section's stories. */
+const editionIndex = perEdition(async (lang) => {
+  const edition = await getPublishedArticles(lang);
+  const around = sectionNeighbours(edition);
+  return { findRelated: createRelatedFinder(edition), around };
+});
 
 /** Former article paths and where they lead now; refuses one that shadows a live page. */
 export async function getRedirects(): Promise<{ from: string; to: string }[]> {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours, relatedArticles, relatedScore, type Relatable } from './related';
+import {
+  createRelatedFinder,
+  relatedArticles,
+  relatedScore,
+  sectionNeighbours,
+  type Relatable,
+} from './related';
 
 let day = 0;
 function makeArticle(id: string, section: string, tags: string[] = []): Relatable {
@@ -67,15 +73,48 @@ describe('relatedArticles', () => {
   });
 });
 
-describe('neighbours', () => {
-  const list = [makeArticle('new', 'us'), makeArticle('mid', 'us'), makeArticle('old', 'us')];
+describe('sectionNeighbours', () => {
+  const edition = [
+    makeArticle('new', 'us'),
+    makeArticle('other', 'world'),
+    makeArticle('mid', 'us'),
+    makeArticle('old', 'us'),
+  ];
+  const around = sectionNeighbours(edition);
 
   it.each([
     ['new', undefined, 'mid'],
     ['mid', 'new', 'old'],
     ['old', 'mid', undefined],
-  ])('around %s: newer %s, older %s', (id, newer, older) => {
-    const result = neighbours<{ id: string }>({ id }, list);
-    expect([result.newer?.id, result.older?.id]).toEqual([newer, older]);
+    ['other', undefined, undefined],
+  ])('around %s: newer %s, older %s in the same section', (id, newer, older) => {
+    expect([around.get(id)?.newer?.id, around.get(id)?.older?.id]).toEqual([newer, older]);
+  });
+});
+
+describe('createRelatedFinder', () => {
+  const pool = Array.from({ length: 40 }, (_, i) =>
+    makeArticle(`a${i}`, ['world', 'us', 'culture'][i % 3] ?? 'us', [
+      ['Russia', 'Texas', 'Film', 'Oil'][i % 4] ?? 'x',
+      i % 5 === 0 ? 'Ukraine war' : 'misc',
+    ]),
+  );
+
+  it('finds the same stories as comparing every pair', () => {
+    const find = createRelatedFinder(pool);
+    for (const article of pool) {
+      expect(
+        find(article).map((a) => a.id),
+        article.id,
+      ).toEqual(relatedArticles(article, pool).map((a) => a.id));
+    }
+  });
+
+  it('never returns the article itself, and fills a lonely story with the newest', () => {
+    const lonely = makeArticle('lonely', 'sports', ['Chess']);
+    const find = createRelatedFinder([...pool, lonely]);
+    const ids = find(lonely).map((a) => a.id);
+    expect(ids).toHaveLength(3);
+    expect(ids).not.toContain('lonely');
   });
 });

@@ -40,12 +40,59 @@ export function relatedArticles<T extends Relatable>(
   return [...scored, ...fill].slice(0, min);
 }
 
-/** The stories before and after `article` in a newest-first list of its section. */
-export function neighbours<T extends { id: string }>(
-  article: T,
-  sectionArticles: readonly T[],
-): { newer: T | undefined; older: T | undefined } {
-  const index = sectionArticles.findIndex((a) => a.id === article.id);
-  if (index === -1) return { newer: undefined, older: undefined };
-  return { newer: sectionArticles[index - 1], older: sectionArticles[index + 1] };
+/**
+ * For each story of an edition (newest first), the newer and older story
+ * of the same section, computed in one pass.
+ */
+export function sectionNeighbours<T extends { id: string; section: { id: string } }>(
+  edition: readonly T[],
+): Map<string, { newer: T | undefined; older: T | undefined }> {
+  const bySection = new Map<string, T[]>();
+  for (const article of edition) {
+    const list = bySection.get(article.section.id) ?? [];
+    if (list.length === 0) bySection.set(article.section.id, list);
+    list.push(article);
+  }
+  const around = new Map<string, { newer: T | undefined; older: T | undefined }>();
+  for (const list of bySection.values()) {
+    list.forEach((article, i) =>
+      around.set(article.id, { newer: list[i - 1], older: list[i + 1] }),
+    );
+  }
+  return around;
+}
+
+/**
+ * `relatedArticles` for a whole edition at once, without comparing every
+ * pair: candidates come from an index of the newest stories per tag and
+ * per section, so a 10,000-story edition costs thousands of comparisons
+ * per article, not millions.
+ */
+export function createRelatedFinder<T extends Relatable>(
+  articles: readonly T[],
+  { min = 3, max = 4, perKey = 60 }: { min?: number; max?: number; perKey?: number } = {},
+): (article: T) => T[] {
+  const newest = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+  const index = new Map<string, T[]>();
+  const add = (key: string, article: T) => {
+    const list = index.get(key) ?? [];
+    if (list.length === 0) index.set(key, list);
+    if (list.length < perKey) list.push(article);
+  };
+  for (const article of newest) {
+    for (const tag of new Set(article.tags.map((t) => t.toLowerCase()))) add(`tag:${tag}`, article);
+    add(`section:${article.section.id}`, article);
+  }
+  return (article) => {
+    const candidates = new Set<T>();
+    for (const tag of article.tags)
+      for (const c of index.get(`tag:${tag.toLowerCase()}`) ?? []) candidates.add(c);
+    for (const c of index.get(`section:${article.section.id}`) ?? []) candidates.add(c);
+    const related = relatedArticles(article, [...candidates], { min: 0, max });
+    for (const other of newest) {
+      if (related.length >= min) break;
+      if (other.id !== article.id && !related.includes(other)) related.push(other);
+    }
+    return related;
+  };
 }
