@@ -286,6 +286,30 @@ test.describe('an embargoed article', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a draft is nowhere until draft: true is removed, then it is published', () => {
+    test.setTimeout(240_000);
+    const dir = makeProject();
+    const draft = (flag: string | undefined) =>
+      write(
+        dir,
+        `content/articles/2026/${SLUG}.md`,
+        article({ ...BASE, title: TITLE, draft: flag }),
+      );
+    try {
+      draft('true');
+      const hidden = build(dir);
+      expect(hidden.ok, hidden.output).toBe(true);
+      expect(traces(dir)).toEqual([]);
+      draft(undefined);
+      const shown = build(dir);
+      expect(shown.ok, shown.output).toBe(true);
+      expect(existsSync(join(dir, 'dist', `en/2026/11/20/${SLUG}/index.html`))).toBe(true);
+      expect(readFileSync(join(dir, 'dist', 'en/rss.xml'), 'utf8')).toContain(SLUG);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 test.describe('hostile text in an article', () => {
