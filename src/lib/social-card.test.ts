@@ -1,29 +1,29 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { fitHeadline, headlineSize, renderSocialCard } from './social-card';
+import { drawSocialCard, fitHeadline, headlineSize } from './social-card';
 
-async function describeImage(png: Buffer) {
-  const image = sharp(png);
+async function describeImage(jpeg: Buffer) {
+  const image = sharp(jpeg);
   const [meta, stats] = await Promise.all([image.metadata(), image.stats()]);
   return { meta, stats };
 }
 
 describe('renderSocialCard', () => {
-  it('draws a 1200×630 PNG with visible text on it', async () => {
+  it('draws a 1200×630 JPEG with visible text on it', async () => {
     const { meta, stats } = await describeImage(
-      await renderSocialCard({
+      await drawSocialCard({
         headline: 'El Congreso retoma la negociación del presupuesto: ¿otra prórroga o acuerdo?',
         section: 'Política',
         outlet: 'Voz',
       }),
     );
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
     // A blank card would have no variation in any channel.
     expect(Math.max(...stats.channels.map((c) => c.stdev))).toBeGreaterThan(20);
   }, 20_000);
 
   it('copes with markup characters and very long headlines', async () => {
-    const png = await renderSocialCard({
+    const png = await drawSocialCard({
       headline: `AT&T "outage" <b> & ñandú ${'muy '.repeat(80)}largo`,
       section: 'Economía',
       outlet: 'Voz',

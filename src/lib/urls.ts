@@ -86,7 +86,7 @@ export function tagIndexPath(lang: Lang): string {
   return `/${lang}/tag/`;
 }
 
-/** The generated social card of an article without a hero: `/og/en/2024/11/12/slug.png`. */
+/** The generated social card of an article without a hero: `/og/en/2024/11/12/slug.jpg`. */
 export function socialCardPath(articlePagePath: string): string {
-  return `/og${articlePagePath.replace(/\/$/, '')}.png`;
+  return `/og${articlePagePath.replace(/\/$/, '')}.jpg`;
 }

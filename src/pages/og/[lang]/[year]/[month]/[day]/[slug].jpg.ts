@@ -14,10 +14,10 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) => {
   const { article } = props;
-  const png = await renderSocialCard({
+  const jpeg = await renderSocialCard({
     headline: article.title,
     section: article.section.name[article.lang],
     outlet: SITE.name,
   });
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(jpeg), { headers: { 'Content-Type': 'image/jpeg' } });
 };
