@@ -9,15 +9,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
-  cpSync,
   createWriteStream,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
@@ -28,16 +25,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
+import { copyProject } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PROJECT_FILES = [
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-  'src',
-  'public',
-  'scripts',
-];
 const SAMPLE_MS = 200;
 
 const { values: args } = parseArgs({
@@ -212,11 +202,7 @@ function parseGnuTime(text) {
 let current = { dir: undefined, child: undefined };
 
 function makeProject(label) {
-  const dir = mkdtempSync(join(tmpdir(), `voz-bench-${label}-`));
-  for (const entry of PROJECT_FILES) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const dir = copyProject(`bench-${label}`);
   current.dir = dir;
   return dir;
 }

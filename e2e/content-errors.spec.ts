@@ -1,19 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { listFiles } from './fixtures';
+import { copyProject } from '../scripts/project-copy.mjs';
 
 // Each case builds a small copy of the project (the real code and config,
 // two sample articles) with one change, and checks what an editor would see.
@@ -38,20 +29,9 @@ const BASE = {
 };
 
 function makeProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'voz-case-'));
-  for (const entry of [
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-    'src',
-    'public',
-    'scripts',
-  ]) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
+  const dir = copyProject('case');
   cpSync(join(ROOT, 'content/authors'), join(dir, 'content/authors'), { recursive: true });
   cpSync(join(ROOT, 'content/sections'), join(dir, 'content/sections'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   write(dir, 'content/articles/2026/sound-story.md', article(BASE));
   return dir;
 }
