@@ -69,6 +69,7 @@ const sizes = args.smoke
   ? []
   : (args.sizes ?? '1000,10000')
       .split(',')
+      .filter((s) => s.trim() !== '')
       .map((s) => Number(s.trim().replace(/k$/i, '000')))
       .concat(args['50k'] ? [50000] : []);
 const imageCount = args.smoke ? 0 : Number(args.images ?? '200');
