@@ -1,8 +1,8 @@
 import { getImage } from 'astro:assets';
-import type { ImageMetadata } from 'astro';
+import type { APIRoute, ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
-import type { Article } from './content';
+import type { Article, Listing } from './content';
 import {
   FEED_FORMATS,
   FEED_TYPES,
@@ -26,6 +26,42 @@ async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
 export function feedTitle(lang: Lang, part?: string): string {
   return part ? `${SITE.name}: ${part}` : `${SITE.name} (${SITE.editions[lang].label})`;
 }
+
+/** What a section's or author's feed route needs to serve one file. */
+// A type alias, not an interface: route props must be assignable to a record.
+type ListingFeedProps = {
+  format: FeedFormat;
+  title: string;
+  listing: Pick<Listing<string, unknown>, 'lang' | 'path' | 'articles'>;
+};
+
+/**
+ * `getStaticPaths` entries for the feeds beside listing pages (sections,
+ * authors): three formats each, titled "Voz: <name>".
+ */
+export function listingFeedPaths<K extends string, T, P extends Record<string, string>>(
+  listings: readonly Listing<K, T>[],
+  params: (listing: Listing<K, T>) => P,
+  name: (listing: Listing<K, T>) => string,
+): { params: P & { feed: string }; props: ListingFeedProps }[] {
+  return listings.flatMap((listing) =>
+    FEED_FORMATS.map((format) => ({
+      params: { ...params(listing), feed: feedPath('', format) },
+      props: { format, title: feedTitle(listing.lang, name(listing)), listing },
+    })),
+  );
+}
+
+/** The GET handler of a listing's feed route. */
+export const serveListingFeed: APIRoute<ListingFeedProps> = ({ props, site }) =>
+  feedResponse({
+    format: props.format,
+    lang: props.listing.lang,
+    title: props.title,
+    pagePath: props.listing.path,
+    articles: props.listing.articles,
+    site,
+  });
 
 /** `getStaticPaths` params for the three feed files beside a page. */
 export function feedFileParams<P extends Record<string, string>>(params: P) {

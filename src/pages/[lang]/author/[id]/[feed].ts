@@ -1,21 +1,12 @@
-import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import type { GetStaticPaths } from 'astro';
 import { getAuthorListings } from '../../../../lib/content';
-import { feedFileParams, feedResponse, feedTitle } from '../../../../lib/feed-response';
+import { listingFeedPaths, serveListingFeed } from '../../../../lib/feed-response';
 
 export const getStaticPaths = (async () =>
-  (await getAuthorListings()).flatMap((listing) =>
-    feedFileParams({ lang: listing.lang, id: listing.subject.id }).map((path) => ({
-      ...path,
-      props: { ...path.props, listing },
-    })),
+  listingFeedPaths(
+    await getAuthorListings(),
+    (listing) => ({ lang: listing.lang, id: listing.subject.id }),
+    (listing) => listing.subject.name,
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) =>
-  feedResponse({
-    format: props.format,
-    lang: props.listing.lang,
-    title: feedTitle(props.listing.lang, props.listing.subject.name),
-    pagePath: props.listing.path,
-    articles: props.listing.articles,
-    site,
-  });
+export const GET = serveListingFeed;
