@@ -1,18 +1,23 @@
 import { SITE, type Lang } from '../site';
 
+/** Reads the fields of an instant as a clock in `timeZone` shows them. */
+function clockParts(
+  date: Date,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, ...options }).formatToParts(date);
+  return (type) => parts.find((part) => part.type === type)?.value ?? '';
+}
+
+const ZERO_PADDED_DATE = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+
 /** Calendar date of an instant in the newsroom's time zone, zero-padded. */
 export function zonedDateParts(
   date: Date,
   timeZone: string = SITE.timeZone,
 ): { year: string; month: string; day: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((part) => part.type === type)?.value ?? '';
+  const get = clockParts(date, timeZone, ZERO_PADDED_DATE);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
@@ -57,19 +62,14 @@ export function formatMonth(year: string, month: string, lang: Lang): string {
  * data expect: the offset says which time zone the story was dated in.
  */
 export function isoWithOffset(date: Date, timeZone: string = SITE.timeZone): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+  const get = clockParts(date, timeZone, {
+    ...ZERO_PADDED_DATE,
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'longOffset',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((part) => part.type === type)?.value ?? '';
+  });
   const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
 }

@@ -12,7 +12,6 @@ const en = {
   publishedLabel: 'Published',
   updatedLabel: 'Updated',
   by: 'By',
-  and: 'and',
   tags: 'Topics',
   latest: 'Latest news',
   leadStory: 'Top story',
@@ -54,7 +53,6 @@ const es = {
   publishedLabel: 'Publicado',
   updatedLabel: 'Actualizado',
   by: 'Por',
-  and: 'y',
   tags: 'Temas',
   latest: 'Últimas noticias',
   leadStory: 'Noticia principal',
@@ -94,8 +92,27 @@ export function t(lang: Lang): Dictionary {
   return DICTIONARIES[lang];
 }
 
+/**
+ * A list in the edition's language ("A, B y C", "A, B, and C") as parts:
+ * the items by index and the words between them, so each item can be a link.
+ */
+export function listParts(
+  count: number,
+  lang: Lang,
+): ({ type: 'item'; index: number } | { type: 'text'; value: string })[] {
+  const placeholders = Array.from({ length: count }, (_, i) => `\u0000${i}\u0000`);
+  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })
+    .formatToParts(placeholders)
+    .map((part) =>
+      part.type === 'element'
+        ? { type: 'item' as const, index: placeholders.indexOf(part.value) }
+        : { type: 'text' as const, value: part.value },
+    );
+}
+
 /** "A, B and C" in the edition's language. */
 export function joinNames(names: readonly string[], lang: Lang): string {
-  const locale = lang === 'es' ? 'es' : 'en';
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(names);
+  return listParts(names.length, lang)
+    .map((part) => (part.type === 'item' ? names[part.index] : part.value))
+    .join('');
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  absoluteUrl,
   articlePath,
   authorPath,
   editionPath,
@@ -56,9 +55,5 @@ describe('section, author, tag and feed paths', () => {
     expect(feedPath('/es/author/x/', 'json')).toBe('/es/author/x/feed.json');
     expect(authorPath('es', 'ana-martinez')).toBe('/es/author/ana-martinez/');
     expect(tagPath('en', 'Kim Jong Un')).toBe('/en/tag/kim-jong-un/');
-  });
-
-  it('become absolute against the site origin', () => {
-    expect(absoluteUrl('/es/', 'https://voz.us')).toBe('https://voz.us/es/');
   });
 });

@@ -61,11 +61,6 @@ export function tagPath(lang: Lang, tag: string): string {
   return `/${lang}/tag/${tagSlug(tag)}/`;
 }
 
-/** Absolute URL for a path on the site. */
-export function absoluteUrl(path: string, site: URL | string): string {
-  return new URL(path, site).href;
-}
-
 /** Archive index of an edition: `/es/archive/`. */
 export function archivePath(lang: Lang): string {
   return `/${lang}/archive/`;
