@@ -7,8 +7,8 @@
 //   npm run bench -- --sizes 200,1000 --images 0
 //   npm run bench -- --smoke               # tiny CI run: fails if a build fails
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
-  appendFileSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -31,6 +31,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_MS = 200;
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     sizes: { type: 'string' },
     '50k': { type: 'boolean', default: false },
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     'build-time': { type: 'string', default: DEFAULT_BUILD_TIME },
     'gzip-sample': { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: true },
     chart: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -58,6 +60,8 @@ if (args.help) {
   --build-time ISO     the builds' "now" (default ${DEFAULT_BUILD_TIME})
   --gzip-sample 200    pages per type gzipped for the page-weight medians
   --keep               keep the temporary projects
+  --no-verify          skip the full build (--force) that checks the incremental
+                       rebuild gives the same dist/, byte for byte
   --chart FILE.json    only redraw the chart of an earlier results file`);
   process.exit(0);
 }
@@ -242,12 +246,12 @@ function imageLog(text) {
 class BuildFailed extends Error {}
 
 /** Runs `node scripts/build.mjs` in `dir` and measures it. */
-async function build(dir, label) {
+async function build(dir, label, extraArgs = []) {
   const cacheDir = join(dir, '.cache/astro/assets');
   const cacheBefore = listFiles(cacheDir).length;
   const timeFile = join(dir, `.bench-${label}.time`);
   const logFile = join(dir, `.bench-${label}.log`);
-  const command = [process.execPath, 'scripts/build.mjs'];
+  const command = [process.execPath, 'scripts/build.mjs', ...extraArgs];
   const [program, ...programArgs] =
     METHOD === 'gnu-time' ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
 
@@ -297,17 +301,43 @@ async function build(dir, label) {
     imageTransforms: listFiles(cacheDir).length - cacheBefore,
     imagesEncoded: fromLog.encoded,
     imagesFromCache: fromLog.cached,
+    // Pages an incremental build copied from the previous build.
+    pagesReused: output.match(/\((?:cached|restored)\)/g)?.length ?? 0,
   };
 }
 
-/** Changes one article's body: adds a paragraph at the end. */
+/**
+ * Changes one article as a desk would: a new headline (shown on its page,
+ * fronts, listings, feeds, related stories and its share card) and a
+ * paragraph added at the end.
+ */
 function editOneArticle(files) {
   const file = [...files].sort()[Math.floor(files.length / 2)];
-  appendFileSync(
+  const text = readFileSync(file, 'utf8').replace(
+    /^title: "(.*)"$/m,
+    (_, title) => `title: "${title} (updated)"`,
+  );
+  writeFileSync(
     file,
-    '\nUpdate: this paragraph was added after publication to measure an incremental rebuild.\n',
+    `${text}\nUpdate: this paragraph was added after publication to measure an incremental rebuild.\n`,
   );
   return file;
+}
+
+/** Every file of a dist/ folder with the SHA-256 of its bytes. */
+function distDigest(dist) {
+  return new Map(
+    listFiles(dist).map((file) => [
+      relative(dist, file),
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    ]),
+  );
+}
+
+/** Files that differ between two dist/ digests (missing on either side included). */
+function distDifferences(a, b) {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].filter((name) => a.get(name) !== b.get(name)).sort();
 }
 
 // ---------------------------------------------------------------------------
@@ -418,6 +448,7 @@ const RUN_HEADERS = [
   'tree RSS MB',
   'pages',
   'pages/s',
+  'reused',
   'load',
 ];
 const runRow = (name, r) => [
@@ -428,6 +459,7 @@ const runRow = (name, r) => [
   fmt(r.treeRssMb, 0),
   r.pages.toLocaleString('en-US'),
   fmt(r.pagesPerS),
+  r.pagesReused.toLocaleString('en-US'),
   fmt(r.load1m, 2),
 ];
 
@@ -437,9 +469,15 @@ function printText(results) {
       `\n${table(`Text corpus: ${s.articles.toLocaleString('en-US')} articles`, RUN_HEADERS, [
         runRow('cold', s.cold),
         runRow('warm (no change)', s.warm),
-        runRow('one body changed', s.edit),
+        runRow('one article changed', s.edit),
+        ...(s.verify ? [runRow('full build (--force)', s.verify.full)] : []),
       ])}`,
     );
+    if (s.verify) {
+      console.log(
+        `Incremental rebuild after the change = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
+      );
+    }
   }
   if (results.text.length > 0) {
     const types = PAGE_TYPES.map(([type]) => type);
@@ -698,6 +736,21 @@ async function textScenario(articles) {
   const edit = await build(dir, 'edit');
   log(`text ${articles}: measuring page weight`);
   const weights = pageWeights(join(dir, 'dist'));
+  let verify;
+  if (args.verify) {
+    // The incremental result must be exactly what a full build gives.
+    const incremental = distDigest(join(dir, 'dist'));
+    log(`text ${articles}: full build (--force) to compare with the incremental one`);
+    const full = await build(dir, 'full', ['--force']);
+    const differences = distDifferences(incremental, distDigest(join(dir, 'dist')));
+    verify = { full, files: incremental.size, differences: differences.slice(0, 20) };
+    if (differences.length > 0) {
+      throw new BuildFailed(
+        `text ${articles}: the incremental build differs from a full build in ${differences.length} file(s): ${differences.slice(0, 5).join(', ')}`,
+      );
+    }
+    log(`text ${articles}: incremental and full builds are identical (${incremental.size} files)`);
+  }
   removeProject(dir);
   return {
     articles,
@@ -706,6 +759,7 @@ async function textScenario(articles) {
     cold,
     warm,
     edit,
+    verify,
     pageWeights: weights,
   };
 }
@@ -790,6 +844,8 @@ try {
   if (args.smoke) {
     const smoke = await imageScenario(20, 2, { smoke: true });
     results.smoke = smoke;
+    // A small text corpus through cold, warm, one change and the full-build check.
+    results.text.push(await textScenario(30));
     const problems = [];
     if (smoke.cold.pages === 0) problems.push('the cold build wrote no pages');
     if (smoke.warm.pages !== smoke.cold.pages)
@@ -798,6 +854,7 @@ try {
     if (smoke.cold.imagesEncoded + smoke.cold.imageTransforms === 0)
       problems.push('no hero image was processed');
     printImages(smoke);
+    printText(results);
     if (problems.length > 0) throw new BuildFailed(`smoke: ${problems.join('; ')}`);
   } else {
     for (const articles of sizes) results.text.push(await textScenario(articles));

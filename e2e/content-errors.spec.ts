@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { listFiles } from './fixtures';
+import { build, snapshot, write } from './project-builds';
 import { copyProject } from '../scripts/project-copy.mjs';
 
 // Each case builds a small copy of the project (the real code and config,
@@ -34,28 +33,6 @@ function makeProject(): string {
   cpSync(join(ROOT, 'content/sections'), join(dir, 'content/sections'), { recursive: true });
   write(dir, 'content/articles/2026/sound-story.md', article(BASE));
   return dir;
-}
-
-function write(dir: string, path: string, text: string | Buffer): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), text);
-}
-
-function build(dir: string, env: Record<string, string> = {}) {
-  const result = spawnSync('node', ['scripts/build.mjs'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, BUILD_TIME: '2026-11-28T12:00:00-06:00', PAGE_SIZE: '', ...env },
-  });
-  return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
-}
-
-function snapshot(dir: string): string[] {
-  const dist = join(dir, 'dist');
-  return listFiles(dist).map(
-    (file) =>
-      `${relative(dist, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`,
-  );
 }
 
 const BAD = 'content/articles/2026/bad-story.md';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertSafeBody, contentWarnings } from './content-checks';
+import { assertSafeBody, assertSafeHtml, contentWarnings } from './content-checks';
 
 const file = 'content/articles/2026/x.md';
 
@@ -34,6 +34,18 @@ describe('assertSafeBody', () => {
     expect(() =>
       assertSafeBody(file, 'Only one person said so.', '<p>Only one person said so.</p>'),
     ).not.toThrow();
+  });
+});
+
+describe('assertSafeHtml', () => {
+  it('refuses a rendered body that would run code, even when its source looked harmless', () => {
+    expect(() => assertSafeHtml(file, '<p><a href="javascript:void(0)">x</a></p>')).toThrow(
+      `${file}: body: contains a javascript: URL`,
+    );
+  });
+
+  it('accepts rendered prose', () => {
+    expect(() => assertSafeHtml(file, '<p>Only one person said so.</p>')).not.toThrow();
   });
 });
 

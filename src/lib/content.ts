@@ -3,7 +3,8 @@ import type { ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime, getPageSize } from './build-time';
 import { zonedDateParts } from './dates';
-import { assertSafeBody, contentWarnings } from './content-checks';
+import { createStoryDigest, digest } from './cache-key';
+import { assertSafeHtml, contentWarnings } from './content-checks';
 import { composeFrontPage } from './front-page';
 import { paginate, type Page } from './pagination';
 import {
@@ -207,7 +208,7 @@ async function loadCatalogue(): Promise<Catalogue> {
   assertUniquePaths(articles);
   // Drafts may be empty or half-written; what goes out must be sound.
   for (const article of articles) {
-    assertSafeBody(article.filePath, article.entry.body, article.entry.rendered?.html ?? '');
+    assertSafeHtml(article.filePath, article.entry.rendered?.html ?? '');
     for (const warning of contentWarnings(article.filePath, article))
       console.warn(`[content] warning: ${warning}`);
   }
@@ -430,6 +431,44 @@ const editionIndex = perEdition(async (lang) => {
   const edition = await getPublishedArticles(lang);
   const around = sectionNeighbours(edition);
   return { findRelated: createRelatedFinder(edition), around };
+});
+
+/** What an article page shows besides its own story. */
+export type ArticleContext = Awaited<ReturnType<typeof getArticleContext>>;
+
+/**
+ * Keys for Astro's incremental builds (see lib/cache-key.ts): a page is
+ * copied from the previous build only while its key is unchanged. Every key
+ * holds the parts all pages share (the edition's navigation, the footer's
+ * year) and a digest of each story the page shows.
+ */
+export const getCacheKeys = once(async function getCacheKeys() {
+  const shared = digest([
+    zonedDateParts(getBuildTime()).year,
+    await Promise.all(SITE.langs.map((lang) => getEditionSections(lang))),
+  ]);
+  const story = createStoryDigest<Article>();
+  return {
+    articlePage: (article: Article, context: ArticleContext): string =>
+      digest([
+        shared,
+        story(article),
+        context.related.map(story),
+        context.newer && story(context.newer),
+        context.older && story(context.older),
+      ]),
+    listingPage: <K extends string, T>(listing: Listing<K, T>, page: Page<Article>): string =>
+      digest([
+        shared,
+        listing.kind,
+        listing.lang,
+        listing.path,
+        listing.subject,
+        page.number,
+        page.total,
+        page.items.map(story),
+      ]),
+  };
 });
 
 /** Former article paths and where they lead now; refuses one that shadows a live page. */

@@ -1,17 +1,20 @@
-import type { Listing } from './content';
+import { getCacheKeys, type Listing } from './content';
 
 /**
  * `getStaticPaths` entries for paginated listings served by a `[...page]`
- * route: page 1 at the listing's path, later pages under `page/<n>/`.
+ * route: page 1 at the listing's path, later pages under `page/<n>/`, each
+ * with the key that lets an incremental build reuse it while it is unchanged.
  */
-export function listingPagePaths<K extends string, T, P extends Record<string, string>>(
+export async function listingPagePaths<K extends string, T, P extends Record<string, string>>(
   listings: readonly Listing<K, T>[],
   params: (listing: Listing<K, T>) => P,
 ) {
+  const keys = await getCacheKeys();
   return listings.flatMap((listing) =>
     listing.pages.map((page) => ({
       params: { ...params(listing), page: page.number === 1 ? undefined : `page/${page.number}` },
       props: { listing, page },
+      cacheKey: keys.listingPage(listing, page),
     })),
   );
 }

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getPublishedArticles } from '../../../../../../lib/content';
+import { digest } from '../../../../../../lib/cache-key';
 import { renderSocialCard } from '../../../../../../lib/social-card';
 import { SITE } from '../../../../../../site';
 
@@ -9,15 +10,16 @@ export const getStaticPaths = (async () =>
     .filter((article) => !article.hero)
     .map((article) => {
       const [, lang, year, month, day, slug] = article.path.split('/');
-      return { params: { lang, year, month, day, slug }, props: { article } };
+      const card = { headline: article.title, section: article.section.name[article.lang] };
+      return {
+        params: { lang, year, month, day, slug },
+        props: { card },
+        // The card shows only these; an incremental build redraws it when they change.
+        cacheKey: digest(card),
+      };
     })) satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) => {
-  const { article } = props;
-  const jpeg = await renderSocialCard({
-    headline: article.title,
-    section: article.section.name[article.lang],
-    outlet: SITE.name,
-  });
+  const jpeg = await renderSocialCard({ ...props.card, outlet: SITE.name });
   return new Response(new Uint8Array(jpeg), { headers: { 'Content-Type': 'image/jpeg' } });
 };

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`).
+ * Astro copies a page from the previous build when its route's code and its
+ * `cacheKey` are unchanged, so a key must change whenever anything the page
+ * shows changes: its own data, the stories it links to, and the parts every
+ * page shares (navigation, footer). The query module builds the keys from
+ * these helpers; pages only pass them on.
+ */
+
+/** A short, stable digest of JSON-able data (Dates as ISO strings). */
+export function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 24);
+}
+
+/** What a story shows wherever it appears, minus the collection entry. */
+interface StoryLike {
+  entry: { digest?: string | number | undefined };
+}
+
+/**
+ * A digest per story, made once per build: everything a page can show of it
+ * (headline, dek, dates, authors, section, hero, translation), with the body
+ * standing in as the entry's content digest.
+ */
+export function createStoryDigest<T extends StoryLike>(): (story: T) => string {
+  const memo = new WeakMap<T, string>();
+  return (story) => {
+    let value = memo.get(story);
+    if (value === undefined) {
+      value = digest({ ...story, entry: story.entry.digest ?? null });
+      memo.set(story, value);
+    }
+    return value;
+  };
+}
