@@ -25,10 +25,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
+import { heroQuality } from './quality.mjs';
 import { copyProject } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_MS = 200;
+/** Heroes whose renditions are compared with their source (SSIM). */
+const QUALITY_SAMPLE = 10;
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -522,6 +525,21 @@ function printImages(s) {
       ],
     )}`,
   );
+  if (s.quality && Object.keys(s.quality).length > 0) {
+    console.log(
+      `\n${table(
+        'SSIM against the source resized to the same pixels (renditions with the source framing)',
+        ['format', 'renditions', 'min SSIM', 'median SSIM', 'widths'],
+        Object.entries(s.quality).map(([format, q]) => [
+          format,
+          q.renditions,
+          fmt(q.min, 4),
+          fmt(q.median, 4),
+          q.widths.join(', '),
+        ]),
+      )}`,
+    );
+  }
 }
 
 /** Rounds numbers for the JSON file. */
@@ -783,11 +801,18 @@ async function imageScenario(articles, images, { smoke = false } = {}) {
   clearBuildState(dir);
   log(`${label}: cold build`);
   const cold = await build(dir, 'cold');
-  log(`${label}: cold ${fmt(cold.wallS)} s; warm build`);
+  const heroes = corpus.files
+    .map((file) => file.replace(/\.md$/, '.jpg'))
+    .filter((file) => existsSync(file));
+  log(
+    `${label}: cold ${fmt(cold.wallS)} s; SSIM of the renditions of ${Math.min(heroes.length, QUALITY_SAMPLE)} heroes`,
+  );
+  const quality = await heroQuality(join(dir, 'dist'), evenly(heroes, QUALITY_SAMPLE));
+  log(`${label}: warm build`);
   const warm = await build(dir, 'warm');
   const frontPages = ['es', 'en'].map((lang) => existsSync(join(dir, 'dist', lang, 'index.html')));
   removeProject(dir);
-  return { articles, images, translations: corpus.translations, cold, warm, frontPages };
+  return { articles, images, translations: corpus.translations, cold, warm, frontPages, quality };
 }
 
 // ---------------------------------------------------------------------------
