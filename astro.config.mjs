@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { externalLinks } from './src/lib/external-links.ts';
 import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
+import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
 
 const pagesSitemap = sitemapFromPages(SITE.url);
@@ -33,6 +34,7 @@ export default defineConfig({
       customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
     pruneUnreferencedAssets(),
+    dataStoreFromDisk(),
   ],
   markdown: {
     // Shiki colours code with inline styles, which the CSP forbids; news

@@ -92,6 +92,9 @@ export function t(lang: Lang): Dictionary {
   return DICTIONARIES[lang];
 }
 
+/** One list formatter per language for the whole build (they are costly to make). */
+const listFormats = new Map<Lang, Intl.ListFormat>();
+
 /**
  * A list in the edition's language ("A, B y C", "A, B, and C") as parts:
  * the items by index and the words between them, so each item can be a link.
@@ -101,7 +104,12 @@ export function listParts(
   lang: Lang,
 ): ({ type: 'item'; index: number } | { type: 'text'; value: string })[] {
   const placeholders = Array.from({ length: count }, (_, i) => `\u0000${i}\u0000`);
-  return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
+    listFormats.set(lang, format);
+  }
+  return format
     .formatToParts(placeholders)
     .map((part) =>
       part.type === 'element'
