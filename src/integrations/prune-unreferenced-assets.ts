@@ -1,18 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { referencedAssetNames, unreferencedImages } from '../lib/asset-references';
+import { readBuiltFiles } from './built-files';
 
 const TEXT_OUTPUT = /\.(html|xml|json|txt|css|js|webmanifest)$/i;
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
 
 /**
  * After the build, deletes images in `_astro/` that no page, feed or
@@ -27,11 +20,13 @@ export function pruneUnreferencedAssets(): AstroIntegration {
         const root = fileURLToPath(dir);
         const assetsDir = join(root, '_astro');
         const referenced = new Set<string>();
-        for await (const file of walk(root)) {
-          if (!TEXT_OUTPUT.test(file)) continue;
-          for (const name of referencedAssetNames(await readFile(file, 'utf8')))
-            referenced.add(name);
-        }
+        await readBuiltFiles(
+          root,
+          (file) => TEXT_OUTPUT.test(file),
+          (_, text) => {
+            for (const name of referencedAssetNames(text)) referenced.add(name);
+          },
+        );
         const assets = await readdir(assetsDir).catch(() => [] as string[]);
         const unused = unreferencedImages(assets, referenced);
         await Promise.all(unused.map((file) => rm(join(assetsDir, file))));

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { readPageHead } from '../lib/page-head';
+import { readPageHead, type PageHead } from '../lib/page-head';
+import { readBuiltFiles } from './built-files';
 
 /**
  * A `serialize` hook for @astrojs/sitemap that copies each page's own
@@ -17,12 +17,23 @@ export function sitemapFromPages(site: string): {
 } {
   // The build may write elsewhere than dist/ (scripts/build.mjs builds into
   // a fresh folder), so the folder is read from the resolved config.
+  // Heads of every built page, read before @astrojs/sitemap (listed after
+  // this integration) calls `serialize` for each URL in turn.
+  const heads = new Map<string, PageHead>();
   let root = '';
   const integration: AstroIntegration = {
     name: 'sitemap-from-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
+      },
+      'astro:build:done': async () => {
+        heads.clear();
+        await readBuiltFiles(
+          root,
+          (file) => file.endsWith('.html'),
+          (file, html) => heads.set(file, readPageHead(html)),
+        );
       },
     },
   };
@@ -33,9 +44,8 @@ export function sitemapFromPages(site: string): {
       decodeURIComponent(pathname),
       pathname.endsWith('/') ? 'index.html' : '',
     );
-    const html = await readFile(file, 'utf8').catch(() => undefined);
-    if (html === undefined) return item;
-    const head = readPageHead(html);
+    const head = heads.get(file);
+    if (head === undefined) return item;
     if (head.noindex) return undefined;
     return {
       ...item,
