@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { checkArticleSource } from './lib/article-source';
+import { bodyOf } from './lib/frontmatter-dates';
 import { z } from 'astro/zod';
 import { LANGS } from './site';
 
@@ -50,7 +51,7 @@ function checkedArticles(loader: Loader): Loader {
               file: relative(process.cwd(), props.filePath),
               source,
               data: props.data,
-              body: source.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/, ''),
+              body: bodyOf(source),
               exists: (path) => existsSync(path),
             });
           }

@@ -15,11 +15,11 @@ export function sitemapFromPages(site: string): {
   integration: AstroIntegration;
   serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
 } {
-  // The build may write elsewhere than dist/ (scripts/build.mjs builds into
-  // a fresh folder), so the folder is read from the resolved config.
   // Heads of every built page, read before @astrojs/sitemap (listed after
   // this integration) calls `serialize` for each URL in turn.
   const heads = new Map<string, PageHead>();
+  // The build may write elsewhere than dist/ (scripts/build.mjs builds into
+  // a fresh folder), so the folder is read from the resolved config.
   let root = '';
   const integration: AstroIntegration = {
     name: 'sitemap-from-pages',

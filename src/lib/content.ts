@@ -377,14 +377,10 @@ export const getMonthListings = once(async function getMonthListings(): Promise<
 > {
   const result: Listing<'month', ArchiveMonth>[] = [];
   for (const lang of SITE.langs) {
-    const byMonth = new Map<string, Article[]>();
-    for (const article of await getPublishedArticles(lang)) {
+    const byMonth = Map.groupBy(await getPublishedArticles(lang), (article) => {
       const { year, month } = zonedDateParts(article.publishedAt);
-      const key = `${year}-${month}`;
-      const list = byMonth.get(key) ?? [];
-      if (list.length === 0) byMonth.set(key, list);
-      list.push(article);
-    }
+      return `${year}-${month}`;
+    });
     for (const [key, articles] of byMonth) {
       const [year = '', month = ''] = key.split('-');
       result.push(

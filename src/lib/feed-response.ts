@@ -45,9 +45,9 @@ export function listingFeedPaths<K extends string, T, P extends Record<string, s
   name: (listing: Listing<K, T>) => string,
 ): { params: P & { feed: string }; props: ListingFeedProps }[] {
   return listings.flatMap((listing) =>
-    FEED_FORMATS.map((format) => ({
-      params: { ...params(listing), feed: feedPath('', format) },
-      props: { format, title: feedTitle(listing.lang, name(listing)), listing },
+    feedFileParams(params(listing)).map((path) => ({
+      ...path,
+      props: { ...path.props, title: feedTitle(listing.lang, name(listing)), listing },
     })),
   );
 }

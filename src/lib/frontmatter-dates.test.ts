@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesWithoutOffset, frontmatterOf } from './frontmatter-dates';
+import { bodyOf, datesWithoutOffset, frontmatterOf } from './frontmatter-dates';
 
 const FIELDS = ['publishedAt', 'updatedAt', 'date'];
 
@@ -31,5 +31,13 @@ describe('frontmatterOf', () => {
 
   it('returns nothing for a file without frontmatter', () => {
     expect(frontmatterOf('Just a body')).toBe('');
+  });
+});
+
+describe('bodyOf', () => {
+  it('gives the text under the frontmatter, or the whole file when there is none', () => {
+    expect(bodyOf('---\ntitle: A\n---\n\nThe story.\n')).toBe('\nThe story.\n');
+    expect(bodyOf('\uFEFF---\r\ntitle: A\r\n---\r\nText')).toBe('Text');
+    expect(bodyOf('No frontmatter.')).toBe('No frontmatter.');
   });
 });

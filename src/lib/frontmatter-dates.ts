@@ -26,7 +26,15 @@ export function datesWithoutOffset(
   return problems;
 }
 
+/** A Markdown file's frontmatter block (group 1), with its fences and the line end after them. */
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n)?/;
+
 /** The frontmatter block of a Markdown file, or '' when there is none. */
 export function frontmatterOf(source: string): string {
-  return /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';
+  return FRONTMATTER.exec(source)?.[1] ?? '';
+}
+
+/** A Markdown file's text after its frontmatter (all of it when there is none). */
+export function bodyOf(source: string): string {
+  return source.replace(FRONTMATTER, '');
 }

@@ -47,12 +47,7 @@ export function relatedArticles<T extends Relatable>(
 export function sectionNeighbours<T extends { id: string; section: { id: string } }>(
   edition: readonly T[],
 ): Map<string, { newer: T | undefined; older: T | undefined }> {
-  const bySection = new Map<string, T[]>();
-  for (const article of edition) {
-    const list = bySection.get(article.section.id) ?? [];
-    if (list.length === 0) bySection.set(article.section.id, list);
-    list.push(article);
-  }
+  const bySection = Map.groupBy(edition, (article) => article.section.id);
   const around = new Map<string, { newer: T | undefined; older: T | undefined }>();
   for (const list of bySection.values()) {
     list.forEach((article, i) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleParams,
   articlePath,
   authorPath,
   editionPath,
@@ -24,6 +25,18 @@ describe('articlePath', () => {
     expect(
       articlePath({ lang: 'es', publishedAt: new Date('2026-11-20T03:30:00Z'), slug: 'x' }),
     ).toBe('/es/2026/11/19/x/');
+  });
+});
+
+describe('articleParams', () => {
+  it('reads the route params back from an article path', () => {
+    expect(articleParams('/en/2024/11/12/north-korea-russia-treaty/')).toEqual({
+      lang: 'en',
+      year: '2024',
+      month: '11',
+      day: '12',
+      slug: 'north-korea-russia-treaty',
+    });
   });
 });
 

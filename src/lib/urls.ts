@@ -36,6 +36,18 @@ export function articlePath(article: { lang: Lang; publishedAt: Date; slug: stri
   return `/${article.lang}/${year}/${month}/${day}/${article.slug}/`;
 }
 
+/** The route params of an article path: `/en/2024/11/12/slug/` → lang, year, month, day, slug. */
+export function articleParams(path: string): {
+  lang: string;
+  year: string;
+  month: string;
+  day: string;
+  slug: string;
+} {
+  const [, lang = '', year = '', month = '', day = '', slug = ''] = path.split('/');
+  return { lang, year, month, day, slug };
+}
+
 /** Author page: `/en/author/jane-doe/`. */
 export function authorPath(lang: Lang, authorId: string): string {
   return `/${lang}/author/${authorId}/`;

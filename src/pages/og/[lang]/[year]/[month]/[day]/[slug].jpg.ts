@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getPublishedArticles } from '../../../../../../lib/content';
 import { digest } from '../../../../../../lib/cache-key';
 import { renderSocialCard } from '../../../../../../lib/social-card';
+import { articleParams } from '../../../../../../lib/urls';
 import { SITE } from '../../../../../../site';
 
 /** Share cards for published articles without a hero (those with one use a crop of it). */
@@ -9,10 +10,9 @@ export const getStaticPaths = (async () =>
   (await getPublishedArticles())
     .filter((article) => !article.hero)
     .map((article) => {
-      const [, lang, year, month, day, slug] = article.path.split('/');
       const card = { headline: article.title, section: article.section.name[article.lang] };
       return {
-        params: { lang, year, month, day, slug },
+        params: articleParams(article.path),
         props: { card },
         // The card shows only these; an incremental build redraws it when they change.
         cacheKey: digest(card),
