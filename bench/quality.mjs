@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import { ssim } from 'ssim.js';
+import { median } from './stats.mjs';
 
 /** Same framing as the source when the aspect ratios agree to within 1 %. */
 const sameFraming = (a, b) => Math.abs(a.width / a.height / (b.width / b.height) - 1) < 0.01;
@@ -19,12 +20,6 @@ async function rgba(input, width, height) {
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), ...info };
 }
-
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /**
  * SSIM per output format over `sources` (hero files) and the renditions of

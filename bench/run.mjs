@@ -7,7 +7,6 @@
 //   npm run bench -- --sizes 200,1000 --images 0
 //   npm run bench -- --smoke               # tiny CI run: fails if a build fails
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   createWriteStream,
   existsSync,
@@ -26,7 +25,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
-import { copyProject } from '../scripts/project-copy.mjs';
+import { median } from './stats.mjs';
+import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE_MS = 200;
@@ -227,13 +227,6 @@ function clearBuildState(dir) {
   }
 }
 
-function listFiles(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
 /** Counts Astro's per-image log lines: encoded now, or taken from the cache. */
 function imageLog(text) {
   const counts = { encoded: 0, cached: 0 };
@@ -327,16 +320,6 @@ function editOneArticle(files) {
   return file;
 }
 
-/** Every file of a dist/ folder with the SHA-256 of its bytes. */
-function distDigest(dist) {
-  return new Map(
-    listFiles(dist).map((file) => [
-      relative(dist, file),
-      createHash('sha256').update(readFileSync(file)).digest('hex'),
-    ]),
-  );
-}
-
 /** Files that differ between two dist/ digests (missing on either side included). */
 function distDifferences(a, b) {
   const names = new Set([...a.keys(), ...b.keys()]);
@@ -354,13 +337,6 @@ const PAGE_TYPES = [
   ['author', /^(es|en)\/author\/[^/]+\/index\.html$/],
   ['archive month', /^(es|en)\/\d{4}\/\d{2}\/index\.html$/],
 ];
-
-const median = (list) => {
-  if (list.length === 0) return NaN;
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Spread `count` picks evenly over `list`. */
 const evenly = (list, count) =>
@@ -757,10 +733,10 @@ async function textScenario(articles) {
   let verify;
   if (args.verify) {
     // The incremental result must be exactly what a full build gives.
-    const incremental = distDigest(join(dir, 'dist'));
+    const incremental = fileDigests(join(dir, 'dist'));
     log(`text ${articles}: full build (--force) to compare with the incremental one`);
     const full = await build(dir, 'full', ['--force']);
-    const differences = distDifferences(incremental, distDigest(join(dir, 'dist')));
+    const differences = distDifferences(incremental, fileDigests(join(dir, 'dist')));
     verify = { full, files: incremental.size, differences: differences.slice(0, 20) };
     if (differences.length > 0) {
       throw new BuildFailed(

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { getBuildTime } from '../src/lib/build-time';
 import { isPublished } from '../src/lib/publishing';
 import { articlePath, slugFromId } from '../src/lib/urls';
 import type { Lang } from '../src/site';
+import { listFiles } from '../scripts/project-copy.mjs';
 
 /** Helpers shared by the specs: the built site on disk and the content it came from. */
 
@@ -12,12 +13,7 @@ export const DIST = join(import.meta.dirname, '..', 'dist');
 const CONTENT = join(import.meta.dirname, '..', 'content', 'articles');
 
 /** Every file under a folder, as absolute paths. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
+export { listFiles };
 
 /** Every file in `dist/`, relative to it. */
 export function distFiles(): string[] {

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { listFiles } from './fixtures';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileDigests } from '../scripts/project-copy.mjs';
 
 // Builds of throwaway project copies (scripts/project-copy.mjs), for specs
 // that change content and look at what a build does with it.
@@ -23,11 +22,7 @@ export function build(dir: string, env: Record<string, string> = {}, args: strin
   return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Every file of a copy's dist/ with the SHA-256 of its bytes. */
+/** Every file of a copy's dist/ with the SHA-256 of its bytes, as sorted "path hash" lines. */
 export function snapshot(dir: string): string[] {
-  const dist = join(dir, 'dist');
-  return listFiles(dist).map(
-    (file) =>
-      `${relative(dist, file)} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`,
-  );
+  return [...fileDigests(join(dir, 'dist'))].map(([file, hash]) => `${file} ${hash}`).sort();
 }

@@ -2,9 +2,10 @@
 // checkout: the bad-content tests and the benchmark. It holds the real code
 // and configuration and shares node_modules through a symlink; the caller
 // writes its own content/.
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (this file lives in scripts/). */
@@ -33,4 +34,31 @@ export function copyProject(label) {
   }
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+/**
+ * Every file under `dir` (none when it does not exist).
+ * @param {string} dir
+ * @returns {string[]}
+ */
+export function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Every file under `dir`, by path relative to it, with the SHA-256 of its
+ * bytes: two builds are the same site when these are equal.
+ * @param {string} dir
+ * @returns {Map<string, string>}
+ */
+export function fileDigests(dir) {
+  return new Map(
+    listFiles(dir).map((file) => [
+      relative(dir, file),
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    ]),
+  );
 }
