@@ -1,5 +1,7 @@
 import type { Lang } from '../site';
 
+export { ContentError } from './rules/content-error';
+
 /**
  * The publishing rules, as pure functions over plain objects: what is public
  * at a given moment and in what order. `content.ts` applies them to the
@@ -12,18 +14,6 @@ export interface Publishable {
   publishedAt: Date;
   lang: Lang;
   featured: boolean;
-}
-
-/** A problem in a content file, reported with the file and the field. */
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    problem: string,
-  ) {
-    super(`${file}: ${field}: ${problem}`);
-    this.name = 'ContentError';
-  }
 }
 
 /** Public at `now`: not a draft and not scheduled for later. */
