@@ -1,6 +1,8 @@
 import type { Lang } from '../site';
 
-export { ContentError } from './rules/content-error';
+import { ContentError } from './rules/content-error';
+
+export { ContentError };
 
 /**
  * The publishing rules, as pure functions over plain objects: what is public
