@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createCatalogue,
-  looseTag,
-  type ArticleRecord,
-  type AuthorRecord,
-  type CatalogueSettings,
-  type SectionRecord,
-} from './catalogue';
+import { createCatalogue, looseTag } from './catalogue';
+import type {
+  ArticleRecord,
+  AuthorRecord,
+  CatalogueSettings,
+  SectionRecord,
+} from './catalogue-types';
 
 const now = new Date('2026-11-28T12:00:00-06:00');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -383,7 +382,9 @@ describe('problems that stop the build', () => {
   it('refuses two articles at one URL', () => {
     expect(() =>
       catalogueOf([makeArticle({ id: '2026/a' }), makeArticle({ id: '2025/a' })]),
-    ).toThrow('content/articles/2026/a.md: slug: an article would be at /en/2026/11/28/a/, which is already the address of an article (content/articles/2025/a.md: slug)');
+    ).toThrow(
+      'content/articles/2026/a.md: slug: an article would be at /en/2026/11/28/a/, the same URL as an article (content/articles/2025/a.md: slug)',
+    );
   });
 
   it('refuses two different tags that would share one tag page, naming both', () => {
@@ -393,7 +394,7 @@ describe('problems that stop the build', () => {
         makeArticle({ id: '2026/b', tags: ['Texas', 'Tax 2026'] }),
       ]),
     ).toThrow(
-      'content/articles/2026/b.md: tags[1]: tag "Tax 2026" would be at /en/tag/tax-2026/, which is already the address of tag "Tax (2026)" (content/articles/2026/a.md: tags[0])',
+      'content/articles/2026/b.md: tags[1]: tag "Tax 2026" would be at /en/tag/tax-2026/, the same URL as tag "Tax (2026)" (content/articles/2026/a.md: tags[0])',
     );
   });
 });

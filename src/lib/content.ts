@@ -1,7 +1,8 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { SITE, type Lang } from '../site';
 import { getBuildTime, getPageSize } from './build-time';
-import { createCatalogue, type Article, type ArticleRecord, type Catalogue } from './catalogue';
+import { createCatalogue } from './catalogue';
+import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
 import { assertSafeHtml, contentWarnings } from './content-checks';
 import { throwProblems, type ContentProblem } from './rules/content-error';
 
@@ -12,7 +13,7 @@ import { throwProblems, type ContentProblem } from './rules/content-error';
  * and in what order is the catalogue's (src/lib/catalogue.ts).
  */
 
-export type * from './catalogue';
+export type * from './catalogue-types';
 
 const entries = new Map<string, CollectionEntry<'articles'>>();
 let catalogue: Promise<Catalogue> | undefined;

@@ -47,7 +47,7 @@ export function siteProblems(claims: readonly PathClaim[]): ContentProblem[] {
     problems.push({
       file: blamed.file,
       field: blamed.field ?? '',
-      problem: `${blamed.owner} would be at ${claim.path}, which is already the address of ${describe(other)}; every address has one owner: change one of them`,
+      problem: `${blamed.owner} would be at ${claim.path}, the same URL as ${describe(other)}; every URL has one owner: change one of them`,
     });
   }
   return problems;
