@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalogue, looseTag } from './catalogue';
+import { createCatalogue } from './catalogue';
+import { looseTag } from './tag-identity';
 import type {
   ArticleRecord,
   AuthorRecord,

@@ -21,6 +21,7 @@ import { byNewest, isPublished, lastModified } from './publishing';
 import { createRelatedFinder, sectionNeighbours } from './related';
 import { throwProblems, type ContentProblem } from './rules/content-error';
 import { siteProblems, type PathClaim } from './rules/site-rules';
+import { looseTag } from './tag-identity';
 import { linkTranslations } from './translations';
 import {
   archiveMonthPath,
@@ -359,20 +360,6 @@ export function createCatalogue(input: {
         ]),
     },
   };
-}
-
-/**
- * A tag as a reader would tell it apart: case, accents, spacing and
- * punctuation that joins words do not count ("Corea del Norte",
- * "corea-del-norte"); anything else does ("C++" is not "C").
- */
-export function looseTag(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s\-_.,'’]+/g, ' ')
-    .trim();
 }
 
 /** The entry `id` refers to, or the problem naming the file and field. */
