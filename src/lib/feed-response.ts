@@ -2,7 +2,7 @@ import { getImage } from 'astro:assets';
 import type { APIRoute, ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
-import type { Article, Listing } from './content';
+import { bodyHtml, type Article, type Listing } from './content';
 import {
   FEED_FORMATS,
   FEED_TYPES,
@@ -100,7 +100,7 @@ export async function feedResponse(options: {
         },
         {
           site,
-          html: article.entry.rendered?.html ?? '',
+          html: bodyHtml(article),
           image: article.hero && (await feedImage(article.hero.image, site)),
           updated: article.modifiedAt,
         },

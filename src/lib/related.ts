@@ -1,3 +1,5 @@
+import { byNewest } from './publishing';
+
 /**
  * "Related stories" under an article: the stories sharing the most tags,
  * then the same section, newest first among equals. Never the article
@@ -6,9 +8,9 @@
 
 export interface Relatable {
   id: string;
+  publishedAt: Date;
   tags: readonly string[];
   section: { id: string };
-  publishedAt: Date;
 }
 
 /** How close `candidate` is to `article`: two points per shared tag, one for the section. */
@@ -28,7 +30,6 @@ export function relatedArticles<T extends Relatable>(
   { min = 3, max = 4 }: { min?: number; max?: number } = {},
 ): T[] {
   const others = candidates.filter((c) => c.id !== article.id);
-  const byNewest = (a: T, b: T) => b.publishedAt.getTime() - a.publishedAt.getTime();
   const scored = others
     .map((candidate) => ({ candidate, score: relatedScore(article, candidate) }))
     .filter(({ score }) => score > 0)
@@ -67,7 +68,7 @@ export function createRelatedFinder<T extends Relatable>(
   articles: readonly T[],
   { min = 3, max = 4, perKey = 60 }: { min?: number; max?: number; perKey?: number } = {},
 ): (article: T) => T[] {
-  const newest = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+  const newest = [...articles].sort(byNewest);
   const index = new Map<string, T[]>();
   const add = (key: string, article: T) => {
     const list = index.get(key) ?? [];

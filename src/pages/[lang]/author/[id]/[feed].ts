@@ -1,10 +1,10 @@
 import type { GetStaticPaths } from 'astro';
-import { getAuthorListings } from '../../../../lib/content';
+import { getCatalogue } from '../../../../lib/content';
 import { listingFeedPaths, serveListingFeed } from '../../../../lib/feed-response';
 
 export const getStaticPaths = (async () =>
   listingFeedPaths(
-    await getAuthorListings(),
+    (await getCatalogue()).authorListings,
     (listing) => ({ lang: listing.lang, id: listing.subject.id }),
     (listing) => listing.subject.name,
   )) satisfies GetStaticPaths;
