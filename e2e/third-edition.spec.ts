@@ -64,7 +64,7 @@ const PT_EDITION = `pt: {
       ui: pt,
     },`;
 
-const SECTION_NAMES: Record<string, string> = {
+const SECTION_NAMES: Readonly<Record<string, string>> = {
   us: 'Estados Unidos',
   world: 'Mundo',
   politics: 'Política',
@@ -183,10 +183,10 @@ test.describe('a third edition added by configuration', () => {
     for (const [title, path] of [
       [PT_TITLE, SEED.pt],
       [PT_ONLY_TITLE, PT_ONLY],
-    ]) {
+    ] as const) {
       await expect(page.getByRole('link', { name: title }).first()).toHaveAttribute('href', path);
     }
-    await expect(page.getByRole('link', { name: SECTION_NAMES['culture'] }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Cultura' }).first()).toBeVisible();
     await expect(
       page.getByText('Notícias independentes dos Estados Unidos e do mundo, em três idiomas.'),
     ).toBeVisible();
