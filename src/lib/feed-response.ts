@@ -13,6 +13,7 @@ import {
 } from './feed';
 import { FEED_IMAGE_WIDTH } from './images';
 import { authorPath, feedPath } from './urls';
+import { authorName } from './i18n';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
@@ -92,7 +93,10 @@ export async function feedResponse(options: {
       toFeedEntry(
         {
           ...article,
-          authors: article.authors.map((a) => ({ name: a.name, path: authorPath(lang, a.id) })),
+          authors: article.authors.map((a) => ({
+            name: authorName(a, lang),
+            path: authorPath(lang, a.id),
+          })),
         },
         {
           site,

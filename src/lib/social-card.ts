@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import sharp from 'sharp';
+import { SITE } from '../site';
 
 /**
  * The 1200×630 share card of an article without a hero: outlet wordmark,
@@ -18,7 +19,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 const INK = '#121212';
-const ACCENT = '#b3001b';
+const ACCENT = SITE.brand.accent;
 const PAPER = '#ffffff';
 
 type Fonts = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[];
@@ -75,7 +76,7 @@ export async function renderSocialCard(input: {
   outlet: string;
 }): Promise<Buffer> {
   const key = createHash('sha256')
-    .update(JSON.stringify([CARD_VERSION, input.headline, input.section, input.outlet]))
+    .update(JSON.stringify([CARD_VERSION, ACCENT, input.headline, input.section, input.outlet]))
     .digest('hex');
   const cached = join(CACHE_DIR, `${key}.jpg`);
   const hit = await readFile(cached).catch(() => undefined);
