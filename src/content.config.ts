@@ -16,6 +16,7 @@ import { throwProblems, type ContentProblem } from './lib/rules/content-error';
 import { parseTimestamp } from './lib/rules/date-rules';
 import type { FileProbe } from './lib/rules/file-reference-rules';
 import { nodeFileProbe } from './lib/rules/node-file-probe';
+import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
 
@@ -57,6 +58,9 @@ interface CollectionRules {
   rendered?: (file: string, html: string, data: Record<string, unknown>) => ContentProblem[];
 }
 
+/** The meta key under which a collection remembers the rules its entries passed. */
+const RULES_VERSION = 'content-rules-version';
+
 /**
  * Wraps a loader so the content rules (src/lib/rules/) run where the files
  * are read: text is normalised to NFC, then each file is checked on its own
@@ -72,6 +76,9 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
       const root = fileURLToPath(context.config.root);
       const rules = prepare(nodeFileProbe(root));
       throwProblems(rules.folder);
+      // Entries stored under other rules are read and checked again.
+      const version = rulesVersion(root);
+      if (context.meta.get(RULES_VERSION) !== version) context.store.clear();
       // Rendered HTML reaches only the store, so the check sits in front of it.
       const store = new Proxy(context.store, {
         get(target, key) {
@@ -88,7 +95,7 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      return loader.load({
+      await loader.load({
         ...context,
         store,
         parseData: async (props) => {
@@ -101,6 +108,7 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
           return context.parseData({ ...props, data });
         },
       });
+      context.meta.set(RULES_VERSION, version);
     },
   };
 }
