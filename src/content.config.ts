@@ -123,8 +123,7 @@ const articles = defineCollection({
     (probe) => {
       const index = contentIndex(probe);
       return {
-        // The names of every content folder, checked once.
-        folder: contentFolderProblems(probe),
+        folder: contentFolderProblems(probe, 'articles'),
         entry: (input) => articleSourceProblems({ ...input, index, probe }),
         // Drafts may hold work in progress; anything that can be published is sanitised.
         rendered: (file, html, data) =>
@@ -220,7 +219,7 @@ const articles = defineCollection({
 
 const authors = defineCollection({
   loader: checked(glob({ pattern: '*.yaml', base: './content/authors' }), (probe) => ({
-    folder: [],
+    folder: contentFolderProblems(probe, 'authors'),
     entry: ({ file, data }) => authorProblems(file, data, probe),
   })),
   schema: ({ image }) =>
@@ -243,8 +242,8 @@ const authors = defineCollection({
 });
 
 const sections = defineCollection({
-  loader: checked(glob({ pattern: '*.yaml', base: './content/sections' }), () => ({
-    folder: [],
+  loader: checked(glob({ pattern: '*.yaml', base: './content/sections' }), (probe) => ({
+    folder: contentFolderProblems(probe, 'sections'),
     entry: ({ file, data }) => sectionProblems(file, data),
   })),
   schema: z

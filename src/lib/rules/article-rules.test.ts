@@ -133,21 +133,23 @@ describe('authorProblems', () => {
 });
 
 describe('contentFolderProblems', () => {
-  it('checks the names in every content folder', () => {
-    const problems = contentFolderProblems(
-      fakeProbe({
-        'content/articles/2026/Dup-Case.md': ['file'],
-        'content/articles/2026/dup-case.md': ['file'],
-        'content/articles/2026/story.markdown': ['file'],
-        'content/sections/world.yml': ['file'],
-      }),
-    );
-    expect(problems.map((p) => p.file)).toEqual([
+  const probe = fakeProbe({
+    'content/articles/2026/Dup-Case.md': ['file'],
+    'content/articles/2026/dup-case.md': ['file'],
+    'content/articles/2026/story.markdown': ['file'],
+    'content/sections/world.yml': ['file'],
+  });
+
+  it('checks the names in one collection’s folder', () => {
+    expect(contentFolderProblems(probe, 'articles').map((p) => p.file)).toEqual([
       'content/articles/2026/dup-case.md',
       'content/articles/2026/Dup-Case.md',
       'content/articles/2026/story.markdown',
+    ]);
+    expect(contentFolderProblems(probe, 'sections').map((p) => p.file)).toEqual([
       'content/sections/world.yml',
     ]);
+    expect(contentFolderProblems(probe, 'authors')).toEqual([]);
   });
 });
 

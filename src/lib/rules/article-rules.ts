@@ -40,13 +40,16 @@ export function contentIndex(probe: FileProbe): ContentIndex {
   };
 }
 
-/** Problems in the names of every content file (checked once per build). */
-export function contentFolderProblems(probe: FileProbe): ContentProblem[] {
-  return [
-    ...folderProblems(CONTENT_FOLDERS.articles, probe.list(CONTENT_FOLDERS.articles), '.md'),
-    ...folderProblems(CONTENT_FOLDERS.authors, probe.list(CONTENT_FOLDERS.authors), '.yaml'),
-    ...folderProblems(CONTENT_FOLDERS.sections, probe.list(CONTENT_FOLDERS.sections), '.yaml'),
-  ];
+/** The extension each collection's loader reads. */
+const EXTENSIONS = { articles: '.md', authors: '.yaml', sections: '.yaml' } as const;
+
+/** Problems in the names of one collection's files (checked once per build, before its entries). */
+export function contentFolderProblems(
+  probe: FileProbe,
+  collection: keyof typeof CONTENT_FOLDERS,
+): ContentProblem[] {
+  const folder = CONTENT_FOLDERS[collection];
+  return folderProblems(folder, probe.list(folder), EXTENSIONS[collection]);
 }
 
 /**

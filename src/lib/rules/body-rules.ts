@@ -294,9 +294,15 @@ export function sanitiserProblems(file: string, html: string): ContentProblem[] 
 const CODE =
   /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)|(`+)[^`\n][\s\S]*?\3/gm;
 
+/** The last body blanked by {@link withoutCode}: the source and image rules read the same body in turn. */
+let blanked = { body: '', text: '' };
+
 /** The body with code blanked out (same length and line breaks), so positions stay true. */
 function withoutCode(body: string): string {
-  return body.replace(CODE, (code) => code.replace(/[^\n]/g, ' '));
+  if (blanked.body !== body) {
+    blanked = { body, text: body.replace(CODE, (code) => code.replace(/[^\n]/g, ' ')) };
+  }
+  return blanked.text;
 }
 
 /** 1-based line of `index` in `text`. */
