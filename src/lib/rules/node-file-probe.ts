@@ -2,8 +2,13 @@ import { closeSync, lstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind, FileProbe } from './file-reference-rules';
 
-/** A {@link FileProbe} over the project folder `root` on disk. */
+/**
+ * A {@link FileProbe} over the project folder `root` on disk. Folder
+ * listings are read once per probe (one probe per collection load), since
+ * several rules need the same 10,000-file listing.
+ */
 export function nodeFileProbe(root: string): FileProbe {
+  const listings = new Map<string, string[]>();
   return {
     kind(path: string): FileKind {
       try {
@@ -25,8 +30,11 @@ export function nodeFileProbe(root: string): FileProbe {
       }
     },
     list(folder: string): string[] {
+      const known = listings.get(folder);
+      if (known) return known;
+      let files: string[] = [];
       try {
-        return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+        files = readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
           .filter((entry) => !entry.isDirectory())
           .map((entry) =>
             join(entry.parentPath, entry.name)
@@ -35,8 +43,10 @@ export function nodeFileProbe(root: string): FileProbe {
               .join('/'),
           );
       } catch {
-        return [];
+        // No such folder: nothing in it.
       }
+      listings.set(folder, files);
+      return files;
     },
   };
 }
