@@ -173,6 +173,8 @@ export interface Catalogue {
   redirects: { from: string; to: string }[];
   /** The stories the Google News sitemap lists, newest first. */
   newsSitemap: Article[];
+  /** Advice for editors on published stories that does not stop the build. */
+  warnings: string[];
   /** Stories without a hero, which get a drawn share card. */
   drawnCards: Article[];
   /** Keys that let an incremental build reuse a page while it is unchanged. */

@@ -19,6 +19,7 @@ import {
 } from './catalogue-types';
 import { byNewest, isPublished, lastModified } from './publishing';
 import { createRelatedFinder, sectionNeighbours } from './related';
+import { contentWarnings } from './rules/article-rules';
 import { throwProblems, type ContentProblem } from './rules/content-error';
 import { siteProblems, type PathClaim } from './rules/site-rules';
 import { looseTag } from './tag-identity';
@@ -337,6 +338,7 @@ export function createCatalogue(input: {
     },
     redirects,
     newsSitemap: articles.filter((a) => a.publishedAt.getTime() > newsFrom).slice(0, NEWS_MAX_URLS),
+    warnings: articles.flatMap((a) => contentWarnings(a.filePath, a)),
     drawnCards: articles.filter((a) => !a.hero),
     cacheKeys: {
       articlePage: (article, context) =>

@@ -1,10 +1,8 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { SITE, type Lang } from '../site';
+import { SITE } from '../site';
 import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
-import { assertSafeHtml, contentWarnings } from './content-checks';
-import { throwProblems, type ContentProblem } from './rules/content-error';
 
 /**
  * The adapter between Astro's content collections and the catalogue: reads
@@ -18,11 +16,15 @@ export type * from './catalogue-types';
 const entries = new Map<string, CollectionEntry<'articles'>>();
 let catalogue: Promise<Catalogue> | undefined;
 
-function toRecord({ id, filePath, digest, data }: CollectionEntry<'articles'>): ArticleRecord {
+/** The source file of an entry, relative to the project root (the glob loader always sets it). */
+const fileOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
+  const { id, digest, data } = entry;
   return {
     ...data,
     id,
-    filePath: filePath ?? `content/articles/${id}.md`,
+    filePath: fileOf(entry),
     digest: String(digest ?? ''),
     updatedAt: data.updatedAt,
     hero: data.hero,
@@ -41,49 +43,23 @@ async function load(): Promise<Catalogue> {
   for (const entry of articles) entries.set(entry.id, entry);
   const result = createCatalogue({
     articles: articles.map(toRecord),
-    authors: authors.map(({ id, filePath, data }) => ({
-      id,
-      filePath: filePath ?? `content/authors/${id}.yaml`,
-      ...data,
-      avatar: data.avatar,
+    authors: authors.map((e) => ({
+      id: e.id,
+      filePath: fileOf(e),
+      ...e.data,
+      avatar: e.data.avatar,
     })),
-    sections: sections.map(({ id, filePath, data }) => ({
-      id,
-      filePath: filePath ?? `content/sections/${id}.yaml`,
-      ...data,
-    })),
+    sections: sections.map((e) => ({ id: e.id, filePath: fileOf(e), ...e.data })),
     settings: { langs: SITE.langs, pageSize: getPageSize(SITE.pageSize), now: getBuildTime() },
   });
-  // Drafts may be empty or half-written; what goes out must be sound.
-  const published = result.published();
-  throwProblems(published.flatMap((a) => bodyHtmlProblems(a.filePath, bodyHtml(a))));
-  for (const article of published) {
-    for (const warning of contentWarnings(article.filePath, article))
-      console.warn(`[content] warning: ${warning}`);
-  }
+  for (const warning of result.warnings) console.warn(`[content] warning: ${warning}`);
   return result;
-}
-
-// Stand-in until the sanitiser-based rule lands in src/lib/rules/body-rules.ts.
-function bodyHtmlProblems(file: string, html: string): ContentProblem[] {
-  try {
-    assertSafeHtml(file, html);
-    return [];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return [{ file, field: 'body', problem: message.slice(`${file}: body: `.length) }];
-  }
 }
 
 /** The catalogue of this build, made once. */
 export function getCatalogue(): Promise<Catalogue> {
   catalogue ??= load();
   return catalogue;
-}
-
-/** Editions as `getStaticPaths` params. */
-export function editionParams(): { params: { lang: Lang } }[] {
-  return SITE.langs.map((lang) => ({ params: { lang } }));
 }
 
 function entryOf(article: Article): CollectionEntry<'articles'> {

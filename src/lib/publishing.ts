@@ -1,9 +1,5 @@
 import type { Lang } from '../site';
 
-import { ContentError } from './rules/content-error';
-
-export { ContentError };
-
 /**
  * The publishing rules, as pure functions over plain objects: what is public
  * at a given moment and in what order. Only the catalogue (catalogue.ts)

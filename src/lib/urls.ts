@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import type { Lang } from '../site';
+import { SITE, type Lang } from '../site';
 import { zonedDateParts } from './dates';
 
 /**
@@ -115,4 +115,9 @@ export function tagIndexPath(lang: Lang): string {
 /** The generated social card of an article without a hero: `/og/en/2024/11/12/slug.jpg`. */
 export function socialCardPath(articlePagePath: string): string {
   return `/og${articlePagePath.replace(/\/$/, '')}.jpg`;
+}
+
+/** Every edition as `getStaticPaths` params (`/es/…`, `/en/…`). */
+export function editionParams(): { params: { lang: Lang } }[] {
+  return SITE.langs.map((lang) => ({ params: { lang } }));
 }
