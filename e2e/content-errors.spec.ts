@@ -290,6 +290,44 @@ const CASES: [string, (dir: string) => void, string[]][] = [
     (d) => write(d, BAD, article(BASE, 'Text.\n\n![A chart](./chart.png)')),
     [BAD, 'body', 'line 12', '"./chart.png" does not exist'],
   ],
+  // Every address the build writes has one owner (rules/site-rules.ts).
+  [
+    'a redirect over the edition front page',
+    (d) => write(d, BAD, article({ ...BASE, previousUrls: '["/en/"]' })),
+    [BAD, 'previousUrls[0]', 'a redirect would be at /en/', 'a page of the site'],
+  ],
+  [
+    'a redirect over a section page',
+    (d) => write(d, BAD, article({ ...BASE, previousUrls: '["/en/us/"]' })),
+    [BAD, 'previousUrls[0]', '/en/us/', 'section "us"'],
+  ],
+  [
+    'a redirect over a tag page',
+    (d) => write(d, BAD, article({ ...BASE, tags: '[Texas]', previousUrls: '["/en/tag/texas/"]' })),
+    [BAD, 'previousUrls[0]', '/en/tag/texas/', 'tag "Texas"'],
+  ],
+  [
+    'a second section at the path of another',
+    (d) =>
+      write(
+        d,
+        'content/sections/globe.yaml',
+        'name: { es: Globo, en: Globe }\norder: 9\npath: { es: mundo }\n',
+      ),
+    ['content/sections/globe.yaml', 'path.es', '/es/mundo/', 'section "world"'],
+  ],
+  [
+    'two different tags that would share a tag page',
+    (d) => {
+      write(
+        d,
+        'content/articles/2026/sound-story.md',
+        article({ ...BASE, tags: '["Tax (2026)"]' }),
+      );
+      write(d, BAD, article({ ...BASE, title: 'Other', tags: '["Tax 2026"]' }));
+    },
+    [BAD, 'sound-story.md', 'tags[0]', '/en/tag/tax-2026/', 'tag "Tax 2026"', 'tag "Tax (2026)"'],
+  ],
 ];
 
 test.describe('a build with bad content', () => {
