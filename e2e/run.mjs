@@ -4,6 +4,7 @@
 // `astro preview` of that folder. Extra arguments go to Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import { E2E_BUILD_TIME, E2E_OUT_DIR } from './test-build.mjs';
 
@@ -59,7 +60,21 @@ console.log(
     : "[e2e] Using Playwright's own Chromium",
 );
 
+/** A TCP port nobody listens on now, so parallel runs on one machine do not meet. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 4329));
+    });
+  });
+}
+
 const env = {
+  // playwright.config.ts serves the test build on this port.
+  E2E_PORT: process.env.E2E_PORT || String(await freePort()),
   BUILD_TIME: process.env.BUILD_TIME || E2E_BUILD_TIME,
   // Small pages, so the sample content exercises pagination.
   PAGE_SIZE: process.env.PAGE_SIZE || '1',
