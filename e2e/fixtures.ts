@@ -115,7 +115,7 @@ export function expectedPublished(lang?: Lang): SourceArticle[] {
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 }
 
-/** What must not exist anywhere in `dist/`. */
+/** What must not exist anywhere in the test build. */
 export function expectedUnpublished(): SourceArticle[] {
   return sourceArticles().filter((a) => !expectedToBePublished(a));
 }
