@@ -1,10 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_OUT_DIR } from './e2e/test-build.mjs';
 
 /**
  * End-to-end tests run against the built site served by `astro preview`.
  * Run them through `npm run test:e2e` (e2e/run.mjs), which finds or installs
- * a Chromium, builds the site at a fixed BUILD_TIME and sets the variables
- * read here.
+ * a Chromium, builds the site at a fixed BUILD_TIME into its own folder
+ * (E2E_OUT_DIR, never dist/) and sets the variables read here.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4329);
 const executablePath = process.env['E2E_CHROMIUM'] || undefined;
@@ -38,7 +39,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run preview -- --port ${port}`,
+    command: `npm run preview -- --port ${port} --outDir ${E2E_OUT_DIR}`,
     url: `http://127.0.0.1:${port}/es/`,
     reuseExistingServer: false,
     timeout: 60_000,

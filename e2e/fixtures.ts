@@ -1,25 +1,31 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { getBuildTime } from '../src/lib/build-time';
-import { isPublished } from '../src/lib/publishing';
-import { articlePath, slugFromId } from '../src/lib/urls';
+import { LANGS, SITE, type Lang } from '../src/site';
 import { listFiles } from '../scripts/project-copy.mjs';
-import { SITE, type Lang } from '../src/site';
+import { E2E_BUILD_TIME, E2E_OUT_DIR } from './test-build.mjs';
 
-/** Helpers shared by the specs: the built site on disk and the content it came from. */
+/**
+ * Helpers shared by the specs: the built site on disk and the content it came
+ * from. What the site should show is worked out here from the fixture files,
+ * the build time and the outlet's configuration (time zone, editions), with
+ * code of its own: nothing from src/lib that decides publication or URLs, so
+ * a bug there cannot make its own expectation.
+ */
 
-export const DIST = join(import.meta.dirname, '..', 'dist');
+/** The test build (e2e/run.mjs builds into it, `astro preview` serves it); never dist/. */
+export const DIST = join(import.meta.dirname, '..', E2E_OUT_DIR);
 const CONTENT = join(import.meta.dirname, '..', 'content', 'articles');
 
 /** Every file under a folder, as absolute paths. */
 export { listFiles };
 
-/** Every file in `dist/`, relative to it. */
+/** Every file of the test build, relative to it. */
 export function distFiles(): string[] {
   return listFiles(DIST).map((path) => relative(DIST, path));
 }
 
+/** A file of the test build, as text. */
 export function readDist(path: string): string {
   return readFileSync(join(DIST, path), 'utf8');
 }
@@ -56,7 +62,8 @@ export function sourceArticles(): SourceArticle[] {
       const hero = data['hero'] as { image?: string } | undefined;
       const article = {
         file: relative(join(CONTENT, '..', '..'), file),
-        slug: slugFromId(id),
+        // The file name is the slug (README, "Writing an article").
+        slug: id.split('/').at(-1) ?? id,
         title: String(data['title']),
         dek: String(data['dek']),
         lang: data['lang'] as Lang,
@@ -73,24 +80,44 @@ export function sourceArticles(): SourceArticle[] {
         id,
         body,
       };
-      return { ...article, path: articlePath(article) };
+      return { ...article, path: expectedArticlePath(article) };
     });
 }
 
-/** The moment the site under test was built for (set by e2e/run.mjs). */
-export const buildTime = getBuildTime();
+/**
+ * The article's URL as README states it: `/<lang>/<yyyy>/<mm>/<dd>/<slug>/`,
+ * dated by `publishedAt` in the newsroom's time zone.
+ */
+function expectedArticlePath(article: { lang: Lang; publishedAt: Date; slug: string }): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SITE.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(article.publishedAt);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `/${article.lang}/${part('year')}/${part('month')}/${part('day')}/${article.slug}/`;
+}
+
+/** The moment the site under test was built for (e2e/run.mjs sets BUILD_TIME). */
+export const buildTime = new Date(process.env['BUILD_TIME'] || E2E_BUILD_TIME);
+
+/** README: a draft is never published; any other article once its `publishedAt` has come. */
+function expectedToBePublished(article: SourceArticle): boolean {
+  return !article.draft && article.publishedAt.getTime() <= buildTime.getTime();
+}
 
 /** What the build should have published, newest first. */
 export function expectedPublished(lang?: Lang): SourceArticle[] {
   return sourceArticles()
-    .filter((a) => isPublished(a, buildTime))
+    .filter(expectedToBePublished)
     .filter((a) => lang === undefined || a.lang === lang)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 }
 
-/** What must not exist anywhere in `dist/`. */
+/** What must not exist anywhere in the test build. */
 export function expectedUnpublished(): SourceArticle[] {
-  return sourceArticles().filter((a) => !isPublished(a, buildTime));
+  return sourceArticles().filter((a) => !expectedToBePublished(a));
 }
 
 /** Page paths listed in the built sitemaps, each once. */
@@ -113,7 +140,7 @@ export function plainQuotes(text: string): string {
 }
 
 /** Internal links of an HTML document: href, src and every srcset candidate. */
-export function internalLinks(html: string, from: string, site = SITE.url): string[] {
+export function internalLinks(html: string, from: string, site: string = SITE.url): string[] {
   const urls: string[] = [];
   for (const [, , value = ''] of html.matchAll(/\s(href|src)="([^"]*)"/g)) urls.push(value);
   for (const [, value = ''] of html.matchAll(/\ssrcset="([^"]*)"/g)) {
@@ -128,7 +155,7 @@ export function internalLinks(html: string, from: string, site = SITE.url): stri
     .map((u) => decodeURIComponent(u.pathname));
 }
 
-/** The file in `dist/` a site path is served from, or undefined. */
+/** The file of the test build a site path is served from, or undefined. */
 export function distFileFor(path: string): string | undefined {
   const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
   return candidates.map((c) => c.replace(/^\//, '')).find((c) => existsSync(join(DIST, c)));
@@ -145,7 +172,10 @@ export function sectionPaths(): Map<string, Record<Lang, string>> {
         const data = parseYaml(readFileSync(join(dir, file), 'utf8')) as {
           path?: Partial<Record<Lang, string>>;
         };
-        return [id, { es: `/es/${data.path?.es ?? id}/`, en: `/en/${data.path?.en ?? id}/` }];
+        const paths = Object.fromEntries(
+          LANGS.map((lang) => [lang, `/${lang}/${data.path?.[lang] ?? id}/`]),
+        ) as Record<Lang, string>;
+        return [id, paths];
       }),
   );
 }

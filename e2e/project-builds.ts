@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileDigests } from '../scripts/project-copy.mjs';
+import { E2E_BUILD_TIME } from './test-build.mjs';
 
 // Builds of throwaway project copies (scripts/project-copy.mjs), for specs
 // that change content and look at what a build does with it.
@@ -17,7 +18,7 @@ export function build(dir: string, env: Record<string, string> = {}, args: strin
   const result = spawnSync('node', ['scripts/build.mjs', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, BUILD_TIME: '2026-11-28T12:00:00-06:00', PAGE_SIZE: '', ...env },
+    env: { ...process.env, BUILD_TIME: E2E_BUILD_TIME, PAGE_SIZE: '', ...env },
   });
   return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
 }

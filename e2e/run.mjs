@@ -1,12 +1,14 @@
 // Runs the end-to-end suite: finds a Chromium (installing one if there is
-// none), builds the site as it would look at a fixed moment, then runs
-// Playwright against `astro preview`. Extra arguments go to Playwright.
+// none), builds the site as it would look at a fixed moment into a folder of
+// its own (.test-dist/, never dist/), then runs Playwright against
+// `astro preview` of that folder. Extra arguments go to Playwright.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
+import { E2E_BUILD_TIME, E2E_OUT_DIR } from './test-build.mjs';
 
-/** The moment the test build treats as "now": before the scheduled fixture, after everything else. */
-export const E2E_BUILD_TIME = '2026-11-28T12:00:00-06:00';
+export { E2E_BUILD_TIME, E2E_OUT_DIR };
 
 const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -58,7 +60,21 @@ console.log(
     : "[e2e] Using Playwright's own Chromium",
 );
 
+/** A TCP port nobody listens on now, so parallel runs on one machine do not meet. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 4329));
+    });
+  });
+}
+
 const env = {
+  // playwright.config.ts serves the test build on this port.
+  E2E_PORT: process.env.E2E_PORT || String(await freePort()),
   BUILD_TIME: process.env.BUILD_TIME || E2E_BUILD_TIME,
   // Small pages, so the sample content exercises pagination.
   PAGE_SIZE: process.env.PAGE_SIZE || '1',
@@ -66,7 +82,10 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 console.log(
-  `[e2e] Building the site as of BUILD_TIME=${env.BUILD_TIME}, PAGE_SIZE=${env.PAGE_SIZE}`,
+  `[e2e] Building the site into ${E2E_OUT_DIR}/ as of BUILD_TIME=${env.BUILD_TIME}, PAGE_SIZE=${env.PAGE_SIZE}`,
 );
-if (run('node', ['scripts/build.mjs'], env) !== 0) process.exit(1);
+// A test build starts from nothing: the publish guard still refuses one with
+// no article pages, but never compares with an older test build.
+rmSync(E2E_OUT_DIR, { recursive: true, force: true });
+if (run('node', ['scripts/build.mjs', '--out-dir', E2E_OUT_DIR], env) !== 0) process.exit(1);
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)], env));

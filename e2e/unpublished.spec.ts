@@ -13,7 +13,7 @@ test.describe('unpublished articles', () => {
   });
 
   for (const article of unpublished) {
-    test(`${article.file} leaves no trace in dist/`, () => {
+    test(`${article.file} leaves no trace in the built site`, () => {
       const needles = [article.slug, article.title, article.path];
       const heroStem = article.heroFile?.replace(/\.[a-z]+$/i, '');
       if (heroStem) needles.push(heroStem);

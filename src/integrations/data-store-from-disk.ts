@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -11,45 +12,106 @@ import { fileURLToPath } from 'node:url';
  * A static build renders its pages on the machine that built the store, so
  * this module can read the same file from `cacheDir` when the pages load,
  * and give the same value without the copies.
- * Measured on the benchmark's 2,000 articles: see README "Performance".
+ * Measured on the benchmark's 2,000 articles, and against Astro's own
+ * `experimental.collectionStorage: 'chunked'` at 10,000 (less CPU, the same
+ * peak memory): see README "Performance".
+ *
+ * This relies on four Astro internals, checked against the installed Astro by
+ * data-store-from-disk.test.ts (and Astro is pinned to the minor version they
+ * were read from in package.json). None of them may fail quietly: an empty
+ * store would build a site with no articles, so a store that is not where
+ * Astro 7.3 puts it, or not in its shape, stops the build with an error.
  */
 
 /** Astro's resolved id of the data store module (astro/dist/content/consts.js). */
-const DATA_STORE_MODULE = '\0astro:data-layer-content';
-/** Marks the module as content data, as Astro does, so it is not part of any page's code hash. */
-const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
+export const DATA_STORE_MODULE = '\0astro:data-layer-content';
+/** The store's file in `cacheDir` during a build (astro/dist/content/paths.js, consts.js). */
+export const DATA_STORE_FILE = 'data-store.json';
+/**
+ * Marks the module as content data, as Astro does, so it is not part of any
+ * page's code hash (astro/dist/core/build/incremental-metadata.js).
+ */
+export const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
 
+const NAME = 'voz:data-store-from-disk';
+
+/** The error for a store that is not where, or what, Astro 7.3 made it. */
+export function storeMissingMessage(file: string, problem: string): string {
+  return (
+    `${NAME}: ${problem}: ${file}. This integration reads Astro's content store from ` +
+    `cacheDir as Astro 7.3 writes it; a different Astro version may have moved or changed it. ` +
+    'Run `npm run test:unit` (data-store-from-disk.test.ts names the internal that changed), ' +
+    'or remove dataStoreFromDisk() from astro.config.mjs to use Astro’s own module.'
+  );
+}
+
+/**
+ * The module that replaces Astro's: reads the store file when the pages
+ * load and throws, naming the file, when it is missing or not a flattened
+ * store (a JSON array, what Astro's `devalue.unflatten` reads).
+ */
+export function dataStoreModuleCode(file: string): string {
+  return [
+    "import { existsSync, readFileSync } from 'node:fs';",
+    `const file = ${JSON.stringify(file)};`,
+    `if (!existsSync(file)) throw new Error(${JSON.stringify(storeMissingMessage(file, 'no content store at'))});`,
+    "const store = JSON.parse(readFileSync(file, 'utf8'));",
+    `if (!Array.isArray(store)) throw new Error(${JSON.stringify(storeMissingMessage(file, 'the content store is not a flattened devalue array'))});`,
+    'export default store;',
+  ].join('\n');
+}
+
+/** Replaces Astro's data store module with one that reads the store from disk (static builds only). */
 export function dataStoreFromDisk(): AstroIntegration {
+  let file: string | undefined;
+  let replaced = false;
   return {
-    name: 'voz:data-store-from-disk',
+    name: NAME,
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const singleFile = config.experimental.collectionStorage === 'single-file';
         if (command !== 'build' || config.output !== 'static' || !singleFile) return;
-        const file = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        const storeFile = fileURLToPath(new URL(DATA_STORE_FILE, config.cacheDir));
+        file = storeFile;
         updateConfig({
           vite: {
             plugins: [
               {
-                name: 'voz:data-store-from-disk',
+                name: NAME,
                 // Astro's own plugin loads the module first; this replaces
                 // its code before the bundler parses it.
                 transform: {
                   filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-                  handler: () => ({
-                    code: [
-                      "import { existsSync, readFileSync } from 'node:fs';",
-                      `const file = ${JSON.stringify(file)};`,
-                      "export default existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : new Map();",
-                    ].join('\n'),
-                    map: { mappings: '' },
-                    meta: CONTENT_DATA_META,
-                  }),
+                  handler: () => {
+                    // Astro writes the store before bundling; fail here, at
+                    // build time, rather than in every page.
+                    if (!existsSync(storeFile)) {
+                      throw new Error(storeMissingMessage(storeFile, 'no content store at'));
+                    }
+                    replaced = true;
+                    return {
+                      code: dataStoreModuleCode(storeFile),
+                      map: { mappings: '' },
+                      meta: CONTENT_DATA_META,
+                    };
+                  },
                 },
               },
             ],
           },
         });
+      },
+      'astro:build:done': () => {
+        // The module id is an Astro internal: if it changed, the transform
+        // never ran and the saving silently vanished. Say so.
+        if (file !== undefined && !replaced) {
+          throw new Error(
+            storeMissingMessage(
+              file,
+              `Astro never loaded its data store module (${JSON.stringify(DATA_STORE_MODULE)}), so it was not replaced`,
+            ),
+          );
+        }
       },
     },
   };
