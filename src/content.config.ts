@@ -5,6 +5,8 @@ import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { checkArticleSource } from './lib/article-source';
 import { bodyOf } from './lib/frontmatter-dates';
+import { getBuildTime } from './lib/build-time';
+import { checkedHero, publicationAwareDigest } from './lib/rules/image-rules';
 import { z } from 'astro/zod';
 import { LANGS } from './site';
 
@@ -44,6 +46,7 @@ function checkedArticles(loader: Loader): Loader {
     load: (context) =>
       loader.load({
         ...context,
+        generateDigest: publicationAwareDigest(context.generateDigest, getBuildTime()),
         parseData: async (props) => {
           if (props.filePath) {
             const source = await readFile(props.filePath, 'utf8');
@@ -55,7 +58,9 @@ function checkedArticles(loader: Loader): Loader {
               exists: (path) => existsSync(path),
             });
           }
-          return context.parseData(props);
+          return context.parseData(
+            await checkedHero(props, { root: process.cwd(), now: getBuildTime() }),
+          );
         },
       }),
   };

@@ -11,14 +11,20 @@ import {
   type FeedFormat,
   type FeedImage,
 } from './feed';
-import { FEED_IMAGE_WIDTH } from './images';
+import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
 import { authorPath, feedPath } from './urls';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
   const width = Math.min(FEED_IMAGE_WIDTH, image.width);
   const height = Math.round((width * image.height) / image.width);
-  const result = await getImage({ src: image, width, height, format: 'jpeg' });
+  const result = await getImage({
+    src: image,
+    width,
+    height,
+    format: 'jpeg',
+    background: PAGE_BACKGROUND,
+  });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
 }
 
