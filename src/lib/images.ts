@@ -1,4 +1,5 @@
-import tokens from '../styles/tokens.css?raw';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Image renditions, decided once for the whole site. Each width costs encode
@@ -48,7 +49,11 @@ export function customProperty(css: string, name: string): string {
  * JPEG renditions (share images, feed images), where sharp would otherwise
  * paint the transparent areas black.
  */
-export const PAGE_BACKGROUND = customProperty(tokens, '--color-paper');
+export const PAGE_BACKGROUND = customProperty(
+  // Read from the project root, where every build and test runs.
+  readFileSync(join(process.cwd(), 'src/styles/tokens.css'), 'utf8'),
+  '--color-paper',
+);
 
 /** A pixel size. */
 export interface Size {
