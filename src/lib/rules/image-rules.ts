@@ -116,7 +116,8 @@ export async function checkedHero<P extends { data: Record<string, unknown>; fil
   const file = relative(options.root, props.filePath);
   throwProblems(await heroImageProblems({ file, image, root: options.root }));
   if (!isUnpublishedAt(props.data, options.now)) return props;
-  const { hero: _unpublishedHero, ...data } = props.data;
+  const data = { ...props.data };
+  delete data['hero'];
   return { ...props, data };
 }
 
