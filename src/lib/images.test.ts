@@ -10,7 +10,8 @@ import {
 } from './images';
 
 describe('cropSize', () => {
-  it.each([
+  type Case = [string, [number, number], [number, number], [number, number]];
+  it.each<Case>([
     ['a large photo gives the full share image', [2000, 1333], [1200, 630], [1200, 630]],
     ['a photo exactly the size', [1200, 630], [1200, 630], [1200, 630]],
     ['a narrow photo gives a smaller crop of the same shape', [800, 600], [1200, 630], [800, 420]],
