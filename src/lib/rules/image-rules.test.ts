@@ -9,6 +9,7 @@ import {
   heroImageProblems,
   isUnpublishedAt,
   publicationAwareDigest,
+  publicationFields,
 } from './image-rules';
 
 /** A noisy photo-like JPEG, so a cut copy really misses picture data. */
@@ -111,7 +112,8 @@ describe('isUnpublishedAt', () => {
 });
 
 describe('publicationAwareDigest', () => {
-  const source = '---\ntitle: X\npublishedAt: 2026-11-29T09:00:00-06:00\n---\nBody.\n';
+  const source =
+    '---\ntitle: X\npublishedAt: 2026-11-29T09:00:00-06:00\nhero:\n  image: ./x.jpg\n---\nBody.\n';
   const digest = publicationAwareDigest(
     (data) => `d:${String(data)}`.length.toString(),
     new Date(0),
@@ -127,5 +129,33 @@ describe('publicationAwareDigest', () => {
     const later = publicationAwareDigest((data) => String(data), new Date('2027-01-01T00:00:00Z'));
     expect(later(source)).toBe(source);
     expect(digest('no frontmatter')).toBe(String('d:no frontmatter'.length));
+  });
+});
+
+describe('publicationFields', () => {
+  const now = new Date('2026-11-28T12:00:00-06:00');
+  const withHero = (lines: string) => `title: X\n${lines}\nhero:\n  image: ./x.jpg\n  alt: A photo`;
+
+  it.each([
+    ['a published story', false, withHero('publishedAt: 2026-11-20T08:00:00-06:00')],
+    ['a quoted date', true, withHero("publishedAt: '2026-11-29T08:00:00-06:00'")],
+    ['a draft', true, withHero('draft: true\npublishedAt: 2026-11-20T08:00:00-06:00')],
+    ['draft: false', false, withHero('draft: false # ready\npublishedAt: 2026-11-20T08:00:00Z')],
+    ['a space-separated timestamp', true, withHero('publishedAt: 2026-11-29 08:00:00 -06:00')],
+    [
+      'flow style',
+      true,
+      '{ title: X, draft: true, publishedAt: 2026-11-20T08:00:00Z, hero: { image: ./x.jpg } }',
+    ],
+  ])('reads %s as unpublished: %s', (_, unpublished, frontmatter) => {
+    const fields = publicationFields(frontmatter);
+    expect(fields).toBeDefined();
+    expect(isUnpublishedAt(fields ?? {}, now)).toBe(unpublished);
+  });
+
+  it('skips articles without a hero, whose parsed data does not depend on the build time', () => {
+    expect(publicationFields('title: X\ndraft: true\npublishedAt: 2026-11-20T08:00:00Z')).toBe(
+      undefined,
+    );
   });
 });

@@ -133,16 +133,37 @@ export function publicationAwareDigest(
 ): (data: Record<string, unknown> | string) => string {
   return (data) => {
     if (typeof data !== 'string') return generateDigest(data);
-    return `${generateDigest(data)}${isUnpublishedAt(frontmatterData(data), now) ? '-unpublished' : ''}`;
+    const fields = publicationFields(frontmatterOf(data));
+    return `${generateDigest(data)}${fields && isUnpublishedAt(fields, now) ? '-unpublished' : ''}`;
   };
 }
 
-/** The parsed frontmatter of a Markdown file; empty when it cannot be read (the loader reports that). */
-function frontmatterData(source: string): Record<string, unknown> {
+/** `draft: true` and `publishedAt: …` written as top-level block-style keys, the way articles are. */
+const DRAFT_LINE = /^draft[ \t]*:[ \t]*(true|false)[ \t]*(?:#.*)?$/im;
+const PUBLISHED_LINE = /^publishedAt[ \t]*:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m;
+
+/**
+ * What decides whether an article is published, read from its frontmatter
+ * text: undefined when it has no hero (then nothing the schema sees depends
+ * on the build time). Two line patterns serve the usual file, because this
+ * runs for every article on every build (a YAML parse took 0.65 ms an
+ * article, 6.5 s for 10,000); anything else is parsed as YAML.
+ */
+export function publicationFields(frontmatter: string): Record<string, unknown> | undefined {
+  if (!frontmatter.includes('hero')) return undefined;
+  const published = PUBLISHED_LINE.exec(frontmatter);
+  const date = published?.[2];
+  if (date && !Number.isNaN(Date.parse(date)) && /^hero[ \t]*:/m.test(frontmatter)) {
+    return {
+      draft: DRAFT_LINE.exec(frontmatter)?.[1]?.toLowerCase() === 'true',
+      publishedAt: date,
+    };
+  }
   try {
-    const data: unknown = parse(frontmatterOf(source));
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    // YAML 1.1 reads timestamps as dates, as Astro's frontmatter parser does.
+    const data: unknown = parse(frontmatter, { schema: 'yaml-1.1' });
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
