@@ -14,11 +14,11 @@ const ROOT = join(import.meta.dirname, '..');
 const HERO = readFileSync(join(ROOT, 'content/articles/2024/north-korea-russia-treaty.jpg'));
 const FOLDER = 'content/articles/2026';
 
-function article(fields: Record<string, string | undefined>): string {
+function article(fields: Record<string, string | undefined>, body = 'A sentence of news.'): string {
   const lines = Object.entries(fields)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n\nA sentence of news.\n`;
+  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
 }
 
 const BASE = {
@@ -120,7 +120,7 @@ test.describe('a build with a bad photo', () => {
 });
 
 test.describe('photos that build', () => {
-  test('a draft sharing a published photo’s bytes, a transparent PNG, a small photo and a headline in Cyrillic', async () => {
+  test('a draft and a scheduled story sharing a published photo’s bytes, a transparent PNG, a small photo and a headline in Cyrillic', async () => {
     test.setTimeout(300_000);
     const dir = makeProject();
     try {
@@ -141,6 +141,16 @@ test.describe('photos that build', () => {
           draft: 'true',
           hero: hero('./ceo-resigns-zqxleak.jpg'),
         }),
+      );
+      // A scheduled story with the same photo in its body.
+      write(dir, `${FOLDER}/merger-zqxbody.jpg`, HERO);
+      write(
+        dir,
+        `${FOLDER}/merger-zqxbody.md`,
+        article(
+          { ...BASE, title: 'Merger', publishedAt: '2026-12-01T06:00:00-06:00' },
+          'The deal.\n\n![The two chief executives](./merger-zqxbody.jpg)',
+        ),
       );
       // A logo-like PNG: transparent everywhere but a red square in the middle.
       const { width, height } = { width: 1600, height: 1000 };
@@ -194,8 +204,10 @@ test.describe('photos that build', () => {
       const texts = builtText(dir);
 
       // Class 8: nothing of the draft, and the published photo keeps its own name.
-      expect(listFiles(dist).filter((f) => f.includes('zqxleak'))).toEqual([]);
-      expect([...texts].filter(([, text]) => text.includes('zqxleak')).map(([f]) => f)).toEqual([]);
+      for (const name of ['zqxleak', 'zqxbody']) {
+        expect(listFiles(dist).filter((f) => f.includes(name))).toEqual([]);
+        expect([...texts].filter(([, text]) => text.includes(name)).map(([f]) => f)).toEqual([]);
+      }
       const bridge = texts.get('en/2026/11/20/zz-bridge-reopens/index.html') ?? '';
       expect(bridge).toMatch(/\/_astro\/zz-bridge-reopens\.[^"]+\.avif/);
 

@@ -6,7 +6,11 @@ import { existsSync } from 'node:fs';
 import { checkArticleSource } from './lib/article-source';
 import { bodyOf } from './lib/frontmatter-dates';
 import { getBuildTime } from './lib/build-time';
-import { checkedHero, publicationAwareDigest } from './lib/rules/image-rules';
+import {
+  checkedHero,
+  publicationAwareDigest,
+  withoutUnpublishedAssets,
+} from './lib/rules/image-rules';
 import { z } from 'astro/zod';
 import { LANGS } from './site';
 
@@ -47,6 +51,7 @@ function checkedArticles(loader: Loader): Loader {
       loader.load({
         ...context,
         generateDigest: publicationAwareDigest(context.generateDigest, getBuildTime()),
+        store: withoutUnpublishedAssets(context.store, getBuildTime()),
         parseData: async (props) => {
           if (props.filePath) {
             const source = await readFile(props.filePath, 'utf8');

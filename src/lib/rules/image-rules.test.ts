@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataStore } from 'astro/loaders';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_HERO_WIDTH } from '../images';
@@ -10,6 +11,7 @@ import {
   isUnpublishedAt,
   publicationAwareDigest,
   publicationFields,
+  withoutUnpublishedAssets,
 } from './image-rules';
 
 /** A noisy photo-like JPEG, so a cut copy really misses picture data. */
@@ -153,9 +155,31 @@ describe('publicationFields', () => {
     expect(isUnpublishedAt(fields ?? {}, now)).toBe(unpublished);
   });
 
-  it('skips articles without a hero, whose parsed data does not depend on the build time', () => {
-    expect(publicationFields('title: X\ndraft: true\npublishedAt: 2026-11-20T08:00:00Z')).toBe(
-      undefined,
-    );
+  it('reads an article without a hero too (its body may hold images)', () => {
+    expect(publicationFields('title: X\ndraft: true\npublishedAt: 2026-11-20T08:00:00Z')).toEqual({
+      draft: true,
+      publishedAt: '2026-11-20T08:00:00Z',
+    });
+  });
+});
+
+describe('withoutUnpublishedAssets', () => {
+  const now = new Date('2026-11-28T12:00:00-06:00');
+  const stored: { assetImports?: string[] }[] = [];
+  // Only `set` is used; the rest of a loader's store does not matter here.
+  const fake = { set: (entry: { assetImports?: string[] }) => stored.push(entry) > 0 };
+  const store = withoutUnpublishedAssets(fake as unknown as DataStore, now);
+
+  it.each([
+    ['a draft', { draft: true, publishedAt: new Date('2026-11-01T00:00:00Z') }, []],
+    ['a scheduled story', { draft: false, publishedAt: new Date('2026-12-01T00:00:00Z') }, []],
+    [
+      'a published story',
+      { draft: false, publishedAt: new Date('2026-11-01T00:00:00Z') },
+      ['./photo.jpg'],
+    ],
+  ])('imports the body images of %s: %j', (_, data, kept) => {
+    store.set({ id: 'x', data, assetImports: ['./photo.jpg'] });
+    expect(stored.at(-1)?.assetImports).toEqual(kept);
   });
 });

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { DataStore } from 'astro/loaders';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { frontmatterOf } from '../frontmatter-dates';
@@ -125,7 +126,8 @@ export async function checkedHero<P extends { data: Record<string, unknown>; fil
  * Wraps a loader's digest so that an entry is parsed again when its article
  * moves between unpublished and published (a scheduled story's time comes):
  * the content layer reuses a parsed entry while its file's digest is the
- * same, and what the schema saw of the hero depends on the build time.
+ * same, and what it kept of the hero and the body's images depends on the
+ * build time.
  */
 export function publicationAwareDigest(
   generateDigest: (data: Record<string, unknown> | string) => string,
@@ -144,16 +146,15 @@ const PUBLISHED_LINE = /^publishedAt[ \t]*:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?
 
 /**
  * What decides whether an article is published, read from its frontmatter
- * text: undefined when it has no hero (then nothing the schema sees depends
- * on the build time). Two line patterns serve the usual file, because this
- * runs for every article on every build (a YAML parse took 0.65 ms an
- * article, 6.5 s for 10,000); anything else is parsed as YAML.
+ * text. Two line patterns serve the usual file, because this runs for every
+ * article on every build (a YAML parse took 0.65 ms an article, 6.5 s for
+ * 10,000); anything else is parsed as YAML. Undefined when there is no
+ * frontmatter to read.
  */
 export function publicationFields(frontmatter: string): Record<string, unknown> | undefined {
-  if (!frontmatter.includes('hero')) return undefined;
   const published = PUBLISHED_LINE.exec(frontmatter);
   const date = published?.[2];
-  if (date && !Number.isNaN(Date.parse(date)) && /^hero[ \t]*:/m.test(frontmatter)) {
+  if (date && !Number.isNaN(Date.parse(date))) {
     return {
       draft: DRAFT_LINE.exec(frontmatter)?.[1]?.toLowerCase() === 'true',
       publishedAt: date,
@@ -166,4 +167,19 @@ export function publicationFields(frontmatter: string): Record<string, unknown> 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Wraps a loader's store so that an unpublished article's images (those in
+ * its body; its hero is already left out by {@link checkedHero}) are not
+ * imported: the bundler would store them once with a published story's
+ * identical photo, under whichever name it met first.
+ */
+export function withoutUnpublishedAssets(store: DataStore, now: Date): DataStore {
+  return {
+    // The loader's store is a plain object of functions, so spreading keeps them.
+    ...store,
+    set: (entry) =>
+      store.set(isUnpublishedAt(entry.data, now) ? { ...entry, assetImports: [] } : entry),
+  };
 }
