@@ -244,6 +244,15 @@ test.describe('photos that build', () => {
       const card = await sharp(join(dist, 'og/en/2026/11/20/kyiv-talks.jpg')).metadata();
       expect([card.format, card.width, card.height]).toEqual(['jpeg', 1200, 630]);
       expect(output).not.toContain('[share card] no font');
+
+      // Once its time has come, the scheduled story shows its inline photo (the
+      // content store parses it again although its file did not change).
+      const later = build(dir, { BUILD_TIME: '2026-12-01T07:00:00-06:00' });
+      expect(later.ok, later.output).toBe(true);
+      const merger = readFileSync(join(dist, 'en/2026/12/01/merger-zqxbody/index.html'), 'utf8');
+      const inline = /<div class="body"[\s\S]*?<img[^>]+src="(\/_astro\/[^"]+)"/.exec(merger)?.[1];
+      expect(inline, 'the inline photo').toBeDefined();
+      expect(listFiles(dist).some((f) => f.endsWith(inline ?? '-'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
