@@ -7,6 +7,7 @@ import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
+import { outletTheme } from './src/integrations/outlet-theme.ts';
 
 const pagesSitemap = sitemapFromPages(SITE.url);
 
@@ -35,6 +36,8 @@ export default defineConfig({
     }),
     pruneUnreferencedAssets(),
     dataStoreFromDisk(),
+    // The brand colours of src/site.ts as a stylesheet module for tokens.css.
+    outletTheme(SITE.brand),
   ],
   markdown: {
     // Shiki colours code with inline styles, which the CSP forbids; news

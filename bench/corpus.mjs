@@ -11,12 +11,13 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SITE } from '../src/site.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The moment the benchmark builds treat as "now" (same as the e2e build). */
 export const DEFAULT_BUILD_TIME = '2026-11-28T12:00:00-06:00';
-const TIME_ZONE = 'America/Chicago';
+const TIME_ZONE = SITE.timeZone;
 const DAY = 24 * 3600 * 1000;
 
 // ---------------------------------------------------------------------------
@@ -460,7 +461,7 @@ const HOSTILE_TITLES = {
 };
 
 // ---------------------------------------------------------------------------
-// Dates: local times in America/Chicago with the offset in force then.
+// Dates: local times in the newsroom's time zone with the offset in force then.
 
 const offsetFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: TIME_ZONE,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { plainQuotes } from './fixtures';
+import { SITE } from '../src/site';
 
 const SEED = '/en/2024/11/12/north-korea-russia-treaty/';
 
@@ -95,8 +96,8 @@ test.describe('the seed article page', () => {
   test('offers the edition feed and the other edition', async ({ page }) => {
     const feeds = page.locator('link[rel="alternate"][type="application/rss+xml"]');
     await expect(feeds).toHaveCount(2);
-    await expect(feeds.first()).toHaveAttribute('href', 'https://voz.us/en/world/rss.xml');
-    await expect(feeds.last()).toHaveAttribute('href', 'https://voz.us/en/rss.xml');
+    await expect(feeds.first()).toHaveAttribute('href', `${SITE.url}/en/world/rss.xml`);
+    await expect(feeds.last()).toHaveAttribute('href', `${SITE.url}/en/rss.xml`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     const edition = page.getByRole('navigation', { name: 'Edition' });
     await expect(edition.getByRole('link', { name: 'Español' })).toHaveAttribute(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFiles } from './fixtures';
 import { build, snapshot, write } from './project-builds';
@@ -116,6 +116,218 @@ const CASES: [string, (dir: string) => void, string[]][] = [
     (d) => write(d, BAD, article(BASE, 'Text <script>alert(1)</script>')),
     ['bad-story', 'body', '<script>'],
   ],
+  // Issue 16, class 1: characters XML 1.0 forbids, in frontmatter and body.
+  [
+    'a control character in the title',
+    (d) =>
+      write(d, BAD, article({ ...BASE, title: '"Ctrl A\\x01B\\bC\\vD\\x1FE\\uFFFEF headline"' })),
+    [BAD, 'title', 'U+0001 at character 7', 'U+FFFE'],
+  ],
+  [
+    'a vertical tab pasted into the body',
+    (d) => write(d, BAD, article(BASE, 'Pasted \u000B text.')),
+    [BAD, 'body', 'U+000B at line 10, column 8'],
+  ],
+  [
+    'a control character in an author bio',
+    (d) =>
+      write(
+        d,
+        'content/authors/staff.yaml',
+        'name: Voz Staff\nrole: Newsroom\nbio: "Bio\\x07 text"\n',
+      ),
+    ['content/authors/staff.yaml', 'bio', 'U+0007'],
+  ],
+  // Class 2: impossible dates, quoted or not.
+  [
+    'February 30',
+    (d) => write(d, BAD, article({ ...BASE, publishedAt: '2026-02-30T10:00:00-06:00' })),
+    [BAD, 'publishedAt', '2026-02 has no day 30'],
+  ],
+  [
+    'an unquoted month 13',
+    (d) => write(d, BAD, article({ ...BASE, publishedAt: '2026-13-01T10:00:00-06:00' })),
+    [BAD, 'publishedAt', 'no month 13'],
+  ],
+  [
+    'an offset of +99:00',
+    (d) => write(d, BAD, article({ ...BASE, publishedAt: "'2026-11-20T08:00:00+99:00'" })),
+    [BAD, 'publishedAt', 'offset +99:00'],
+  ],
+  [
+    'a correction on April 31',
+    (d) =>
+      write(
+        d,
+        BAD,
+        article({
+          ...BASE,
+          corrections: '\n  - date: 2026-04-31T10:00:00-05:00\n    text: Fixed.',
+        }),
+      ),
+    [BAD, 'corrections[0].date', 'has no day 31'],
+  ],
+  // Class 6 and "body only a comment".
+  [
+    'an unclosed comment',
+    (d) => write(d, BAD, article(BASE, 'First paragraph.\n\n<!-- note to editor\n\nThe rest.')),
+    [BAD, 'body', 'line 12', 'never closed'],
+  ],
+  [
+    'a body that is only a comment',
+    (d) => write(d, BAD, article(BASE, '<!-- TODO: write the story -->')),
+    [BAD, 'body', 'only comments'],
+  ],
+  // Class 7 and ignored extensions: the folder listing.
+  [
+    'two files whose names differ only in case',
+    (d) => {
+      write(d, 'content/articles/2026/Dup-Case.md', article(BASE));
+      write(d, 'content/articles/2026/dup-case.md', article(BASE));
+    },
+    ['content/articles/2026/Dup-Case.md', 'content/articles/2026/dup-case.md', 'same id'],
+  ],
+  [
+    'an article saved as .MD',
+    (d) => write(d, 'content/articles/2026/shouty.MD', article(BASE)),
+    ['content/articles/2026/shouty.MD', 'file name', 'rename it to 2026/shouty.md'],
+  ],
+  [
+    'an article saved as .markdown',
+    (d) => write(d, 'content/articles/2026/long.markdown', article(BASE)),
+    ['content/articles/2026/long.markdown', 'file name', 'rename it to 2026/long.md'],
+  ],
+  // Class 9: the sanitiser on the rendered body, and URLs in YAML.
+  [
+    'an entity-encoded javascript: link',
+    (d) => write(d, BAD, article(BASE, 'A <a href="&#106;avascript:alert(1)">link</a>.')),
+    [BAD, 'body', '<a href> uses a javascript: URL'],
+  ],
+  [
+    'a javascript: link with a tab in its scheme',
+    (d) => write(d, BAD, article(BASE, 'A <a href="java&#x09;script:alert(1)">link</a>.')),
+    [BAD, 'body', 'java\\tscript: URL'],
+  ],
+  [
+    'a Markdown link to javascript&colon;',
+    (d) => write(d, BAD, article(BASE, 'A <a href="javascript&colon;alert(1)">link</a>.')),
+    [BAD, 'body', '<a href> uses a javascript: URL'],
+  ],
+  [
+    'a meta refresh',
+    (d) =>
+      write(
+        d,
+        BAD,
+        article(
+          BASE,
+          'Text.\n\n<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+        ),
+      ),
+    [BAD, 'body', '<meta> is not allowed'],
+  ],
+  [
+    'a form with a password field',
+    (d) =>
+      write(
+        d,
+        BAD,
+        article(BASE, '<form action="https://evil.example/"><input type="password"></form>'),
+      ),
+    [BAD, 'body', '<form> is not allowed'],
+  ],
+  [
+    'a data: link',
+    (d) => write(d, BAD, article(BASE, '[open](data:text/html,hello)')),
+    [BAD, 'body', 'data: URL'],
+  ],
+  [
+    'a javascript: link among an author’s profiles',
+    (d) =>
+      write(
+        d,
+        'content/authors/staff.yaml',
+        'name: Voz Staff\nrole: Newsroom\nbio: Bio.\nlinks:\n  - label: X\n    url: javascript:alert(1)\n',
+      ),
+    ['content/authors/staff.yaml', 'links[0].url', 'javascript: URL'],
+  ],
+  // Class 10: crashes and misleading messages.
+  [
+    'a tag with no letter or digit',
+    (d) => write(d, BAD, article({ ...BASE, tags: '[ok, "🔥"]' })),
+    [BAD, 'tags[1]', '"🔥" has no letter or digit'],
+  ],
+  [
+    'an author referenced by file name',
+    (d) => {
+      cpSync(join(ROOT, 'content/authors/staff.yaml'), join(d, 'content/authors/Jane Doe.yaml'));
+      write(d, BAD, article({ ...BASE, authors: '["Jane Doe"]' }));
+    },
+    [BAD, 'authors[0]', 'has the id "jane-doe"'],
+  ],
+  [
+    'a symlinked hero',
+    (d) => {
+      write(d, 'content/photo-elsewhere.jpg', HERO);
+      symlinkSync(
+        join(d, 'content/photo-elsewhere.jpg'),
+        join(d, 'content/articles/2026/linked.jpg'),
+      );
+      write(d, BAD, article({ ...BASE, hero: '\n  image: ./linked.jpg\n  alt: A photo' }));
+    },
+    [BAD, 'hero.image', 'symbolic link'],
+  ],
+  [
+    'a text file named .jpg as the hero',
+    (d) => {
+      write(d, 'content/articles/2026/fake.jpg', 'not a picture');
+      write(d, BAD, article({ ...BASE, hero: '\n  image: ./fake.jpg\n  alt: A photo' }));
+    },
+    [BAD, 'hero.image', 'is not a picture'],
+  ],
+  [
+    'a missing image in the body',
+    (d) => write(d, BAD, article(BASE, 'Text.\n\n![A chart](./chart.png)')),
+    [BAD, 'body', 'line 12', '"./chart.png" does not exist'],
+  ],
+  // Every address the build writes has one owner (rules/site-rules.ts).
+  [
+    'a redirect over the edition front page',
+    (d) => write(d, BAD, article({ ...BASE, previousUrls: '["/en/"]' })),
+    [BAD, 'previousUrls[0]', 'a redirect would be at /en/', 'a page of the site'],
+  ],
+  [
+    'a redirect over a section page',
+    (d) => write(d, BAD, article({ ...BASE, previousUrls: '["/en/us/"]' })),
+    [BAD, 'previousUrls[0]', '/en/us/', 'section "us"'],
+  ],
+  [
+    'a redirect over a tag page',
+    (d) => write(d, BAD, article({ ...BASE, tags: '[Texas]', previousUrls: '["/en/tag/texas/"]' })),
+    [BAD, 'previousUrls[0]', '/en/tag/texas/', 'tag "Texas"'],
+  ],
+  [
+    'a second section at the path of another',
+    (d) =>
+      write(
+        d,
+        'content/sections/globe.yaml',
+        'name: { es: Globo, en: Globe }\norder: 9\npath: { es: mundo }\n',
+      ),
+    ['content/sections/globe.yaml', 'path.es', '/es/mundo/', 'section "world"'],
+  ],
+  [
+    'two different tags that would share a tag page',
+    (d) => {
+      write(
+        d,
+        'content/articles/2026/sound-story.md',
+        article({ ...BASE, tags: '["Tax (2026)"]' }),
+      );
+      write(d, BAD, article({ ...BASE, title: 'Other', tags: '["Tax 2026"]' }));
+    },
+    [BAD, 'sound-story.md', 'tags[0]', '/en/tag/tax-2026/', 'tag "Tax 2026"', 'tag "Tax (2026)"'],
+  ],
 ];
 
 test.describe('a build with bad content', () => {
@@ -130,6 +342,9 @@ test.describe('a build with bad content', () => {
         const { ok, output } = build(dir);
         expect(ok, output).toBe(false);
         for (const text of expected) expect(output).toContain(text);
+        // The copy had no site yet: a refused build leaves none behind.
+        expect(existsSync(join(dir, 'dist'))).toBe(false);
+        expect(existsSync(join(dir, '.dist-next'))).toBe(false);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -177,6 +392,55 @@ test.describe('a build with bad content', () => {
       expect(build(dir).ok).toBe(false);
       expect(snapshot(dir)).toEqual(before);
       expect(existsSync(join(dir, '.dist-next'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test.describe('text a newsroom pastes that must build', () => {
+  /** Code points XML 1.0 forbids, raw or as character references (checked apart from the rules under test). */
+  const XML_FORBIDDEN =
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#x0*(?:[0-8bcef]|1[0-9a-f]|fff[ef]);|&#0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|6553[45]);/i;
+
+  test('is normalised to NFC, gets tag pages in any script, and keeps every feed and sitemap well-formed', async () => {
+    test.setTimeout(180_000);
+    const dir = makeProject();
+    try {
+      write(
+        dir,
+        'content/articles/2026/pasted.md',
+        article(
+          {
+            ...BASE,
+            // "o" + combining acute, as some keyboards and PDFs produce it.
+            title: '"Accio\\u0301n de Gracias en Texas"',
+            tags: '[Україна, C++, C, "Accio\\u0301n"]',
+          },
+          'First paragraph.\n\n<!-- note to the editor: check the quote -->\n\nSecond paragraph.',
+        ),
+      );
+      const { ok, output } = build(dir);
+      expect(ok, output).toBe(true);
+      const dist = join(dir, 'dist');
+      const html = readFileSync(join(dist, 'en/2026/11/20/pasted/index.html'), 'utf8');
+      expect(html).toContain('Acción de Gracias en Texas');
+      expect(html).not.toContain('o\u0301');
+      expect(html).toContain('Second paragraph.');
+      for (const tag of ['ukrayina', 'c-plus-plus', 'c', 'accion']) {
+        expect(existsSync(join(dist, `en/tag/${tag}/index.html`)), tag).toBe(true);
+      }
+      const xmlFiles = listFiles(dist).filter((f) => f.endsWith('.xml'));
+      expect(xmlFiles.length).toBeGreaterThan(5);
+      const { SyntaxValidator } = await import('fast-xml-validator');
+      for (const file of xmlFiles) {
+        const xml = readFileSync(file, 'utf8');
+        expect(() => SyntaxValidator.validate(xml), file).not.toThrow();
+        expect(XML_FORBIDDEN.test(xml), file).toBe(false);
+      }
+      const feed = readFileSync(join(dist, 'en/rss.xml'), 'utf8');
+      expect(feed).toContain('Acción de Gracias en Texas');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

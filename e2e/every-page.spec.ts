@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { expectedPublished, readDist, sitemapPaths } from './fixtures';
+import { SITE } from '../src/site';
 
 const paths = sitemapPaths();
 
@@ -11,7 +12,7 @@ test('the sitemap lists every published article and both front pages', () => {
 });
 
 test('robots.txt points crawlers at the sitemap', () => {
-  expect(readDist('robots.txt')).toContain('Sitemap: https://voz.us/sitemap-index.xml');
+  expect(readDist('robots.txt')).toContain(`Sitemap: ${SITE.url}/sitemap-index.xml`);
 });
 
 test('a missing page answers with the 404 page', async ({ page }) => {

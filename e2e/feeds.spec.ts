@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DIST, distFiles, expectedPublished, readDist, sectionPaths } from './fixtures';
 import { SITE } from '../src/site';
 
-const SITE_URL = 'https://voz.us';
+const SITE_URL = SITE.url;
 
 for (const lang of SITE.langs) {
   test.describe(`the ${lang} RSS feed`, () => {

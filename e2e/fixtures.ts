@@ -4,8 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { getBuildTime } from '../src/lib/build-time';
 import { isPublished } from '../src/lib/publishing';
 import { articlePath, slugFromId } from '../src/lib/urls';
-import type { Lang } from '../src/site';
 import { listFiles } from '../scripts/project-copy.mjs';
+import { SITE, type Lang } from '../src/site';
 
 /** Helpers shared by the specs: the built site on disk and the content it came from. */
 
@@ -113,7 +113,7 @@ export function plainQuotes(text: string): string {
 }
 
 /** Internal links of an HTML document: href, src and every srcset candidate. */
-export function internalLinks(html: string, from: string, site = 'https://voz.us'): string[] {
+export function internalLinks(html: string, from: string, site = SITE.url): string[] {
   const urls: string[] = [];
   for (const [, , value = ''] of html.matchAll(/\s(href|src)="([^"]*)"/g)) urls.push(value);
   for (const [, value = ''] of html.matchAll(/\ssrcset="([^"]*)"/g)) {

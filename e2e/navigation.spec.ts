@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectedPublished, readDist, sectionPaths, sourceArticles } from './fixtures';
+import { SITE } from '../src/site';
 
 const t = {
   es: { next: 'Siguiente', sections: 'Secciones', edition: 'Edición', readIn: 'Read in English' },
@@ -67,7 +68,7 @@ test.describe('linked translations', () => {
         await expect(visible).toHaveAttribute('href', to.path ?? '');
         await expect(
           page.locator(`link[rel="alternate"][hreflang^="${to.lang}-"]`),
-        ).toHaveAttribute('href', `https://voz.us${to.path}`);
+        ).toHaveAttribute('href', `${SITE.url}${to.path}`);
         await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveCount(1);
         const edition = page.getByRole('navigation', { name: t[from.lang].edition });
         await expect(edition.getByRole('link')).toHaveAttribute('href', to.path ?? '');
@@ -81,10 +82,10 @@ test.describe('linked translations', () => {
     const sitemap = readDist('sitemap-0.xml');
     for (const [translation, original] of pairs) {
       expect(sitemap).toContain(
-        `hreflang="${translation.lang}-US" href="https://voz.us${translation.path}"`,
+        `hreflang="${translation.lang}-US" href="${SITE.url}${translation.path}"`,
       );
       expect(sitemap).toContain(
-        `hreflang="${original.lang}-US" href="https://voz.us${original.path}"`,
+        `hreflang="${original.lang}-US" href="${SITE.url}${original.path}"`,
       );
     }
   });
@@ -147,6 +148,6 @@ test.describe('a moved article', () => {
   test('is listed for static hosts as a 301 in _redirects', () => {
     expect(readDist('_redirects')).toContain(`${moved?.previousUrls[0]} ${moved?.path} 301`);
     const html = readDist(`${(moved?.previousUrls[0] ?? '').slice(1)}index.html`);
-    expect(html).toContain(`<link rel="canonical" href="https://voz.us${moved?.path}">`);
+    expect(html).toContain(`<link rel="canonical" href="${SITE.url}${moved?.path}">`);
   });
 });

@@ -76,7 +76,8 @@ const REFUSED: [string, (dir: string) => void | Promise<void>, string][] = [
       symlinkSync(join(d, 'elsewhere.jpg'), join(d, FOLDER, 'linked.jpg'));
       write(d, BAD, article({ ...BASE, hero: hero('./linked.jpg') }));
     },
-    'is outside content/',
+    // The file rules (file-reference-rules.ts) refuse any link before the photo is decoded.
+    'is a symbolic link',
   ],
   [
     'a photo narrower than the smallest rendition',

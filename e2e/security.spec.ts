@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { distFileFor, distFiles, readDist } from './fixtures';
+import { SITE } from '../src/site';
+
+/** `#b3001b` as the browser reports it, `rgb(179, 0, 27)`. */
+function rgb(hex: string): string {
+  const channels = hex.slice(1).match(/../g) ?? [];
+  return `rgb(${channels.map((channel) => parseInt(channel, 16)).join(', ')})`;
+}
 
 const pages = distFiles().filter((file) => file.endsWith('.html'));
 
@@ -26,12 +33,12 @@ for (const path of ['/es/', '/en/2024/11/12/north-korea-russia-treaty/', '/es/mu
     await page.goto(path);
     await page.waitForLoadState('load');
     expect(violations).toEqual([]);
-    // Styles applied: the masthead wordmark is set in the accent colour.
+    // Styles applied: the masthead wordmark is set in the brand colour of src/site.ts.
     const color = await page
       .locator('.wordmark')
       .first()
       .evaluate((el) => getComputedStyle(el).color);
-    expect(color).toBe('rgb(179, 0, 27)');
+    expect(color).toBe(rgb(SITE.brand.accent));
   });
 }
 

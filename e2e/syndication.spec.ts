@@ -11,8 +11,9 @@ import {
   readDist,
   sitemapPaths,
 } from './fixtures';
+import { SITE } from '../src/site';
 
-const SITE_URL = 'https://voz.us';
+const SITE_URL = SITE.url;
 const articlePaths = sitemapPaths().filter((path) =>
   /^\/(es|en)\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(path),
 );

@@ -2,80 +2,138 @@ import { defineCollection, reference } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { existsSync } from 'node:fs';
-import { checkArticleSource } from './lib/article-source';
-import { bodyOf } from './lib/frontmatter-dates';
-import { getBuildTime } from './lib/build-time';
-import {
-  checkedHero,
-  publicationAwareDigest,
-  withoutUnpublishedAssets,
-} from './lib/rules/image-rules';
+import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
+import {
+  articleSourceProblems,
+  authorProblems,
+  contentFolderProblems,
+  contentIndex,
+  sectionProblems,
+} from './lib/rules/article-rules';
+import { bodyHtmlProblems } from './lib/rules/body-rules';
+import { throwProblems, type ContentProblem } from './lib/rules/content-error';
+import { parseTimestamp } from './lib/rules/date-rules';
+import type { FileProbe } from './lib/rules/file-reference-rules';
+import { nodeFileProbe } from './lib/rules/node-file-probe';
+import { withPhotoRules } from './lib/rules/image-rules';
+import { rulesVersion } from './lib/rules/rules-version';
+import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
- * YAML turns unquoted timestamps into dates before we see them; quoted ones
- * arrive as strings and must carry an explicit offset (`Z` or `±hh:mm`).
+ * YAML turns unquoted timestamps into dates before we see them (the loader
+ * wrapper has already read them strictly from the raw text); quoted ones
+ * arrive as strings and are read by the same strict rule.
  */
 const timestamp = z.union([
   z.date(),
-  z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
-      'must be ISO 8601 with a UTC offset, for example 2024-11-12T09:30:00-06:00',
-    )
-    .transform((value, ctx) => {
-      const date = new Date(value);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a real date` });
-        return z.NEVER;
-      }
-      return date;
-    }),
+  z.string().transform((value, ctx) => {
+    const parsed = parseTimestamp(value);
+    if ('problem' in parsed) {
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.date;
+  }),
 ]);
 
-const lang = z.enum(LANGS);
+/** One content file as the rules see it, before the schema. */
+interface EntryInput {
+  /** Path relative to the project root (`content/articles/2026/x.md`). */
+  file: string;
+  /** The file's text as written. */
+  source: string;
+  /** Its parsed frontmatter or YAML, text already in NFC. */
+  data: Record<string, unknown>;
+}
+
+/** The rules one collection's files must pass, prepared once per load with the folder listing. */
+interface CollectionRules {
+  /** Problems in the collection's folder (file names), found once per load. */
+  folder: ContentProblem[];
+  /** Problems in one file, before the schema parses it. */
+  entry: (input: EntryInput) => ContentProblem[];
+  /** Problems in one published-to-be entry's rendered HTML, once rendered. */
+  rendered?: (file: string, html: string, data: Record<string, unknown>) => ContentProblem[];
+}
+
+/** The meta key under which a collection remembers the rules its entries passed. */
+const RULES_VERSION = 'content-rules-version';
 
 /**
- * Wraps a loader so each article file's own text is checked before the
- * schema runs (see lib/article-source.ts): the schema cannot tell an
- * offset-less YAML timestamp from a UTC one, nor see whether files exist.
+ * Wraps a loader so the content rules (src/lib/rules/) run where the files
+ * are read: text is normalised to NFC, then each file is checked on its own
+ * text before the schema runs (the schema cannot see raw YAML dates, the
+ * folder listing or other files), and each rendered body before it is
+ * stored. The folder is listed once per load. `npm run check:content`
+ * (astro sync) and the build both come through here.
  */
-function checkedArticles(loader: Loader): Loader {
+function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules): Loader {
   return {
     ...loader,
-    load: (context) =>
-      loader.load({
-        ...context,
-        generateDigest: publicationAwareDigest(context.generateDigest, getBuildTime()),
-        store: withoutUnpublishedAssets(context.store, getBuildTime()),
-        parseData: async (props) => {
-          if (props.filePath) {
-            const source = await readFile(props.filePath, 'utf8');
-            checkArticleSource({
-              file: relative(process.cwd(), props.filePath),
-              source,
-              data: props.data,
-              body: bodyOf(source),
-              exists: (path) => existsSync(path),
-            });
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const rules = prepare(nodeFileProbe(root));
+      throwProblems(rules.folder);
+      // Entries stored under other rules are read and checked again.
+      const version = rulesVersion(root);
+      if (context.meta.get(RULES_VERSION) !== version) context.store.clear();
+      // Rendered HTML reaches only the store, so the check sits in front of it.
+      const store = new Proxy(context.store, {
+        get(target, key) {
+          if (key === 'set' && rules.rendered) {
+            const check = rules.rendered;
+            return (entry: Parameters<typeof target.set>[0]) => {
+              const html = entry.rendered?.html;
+              const file = entry.filePath ?? entry.id;
+              if (html !== undefined) throwProblems(check(file, html, entry.data));
+              return target.set(entry);
+            };
           }
-          return context.parseData(
-            await checkedHero(props, { root: process.cwd(), now: getBuildTime() }),
-          );
+          const value: unknown = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
-      }),
+      });
+      await loader.load({
+        ...context,
+        store,
+        parseData: async (props) => {
+          const data = normaliseText(props.data);
+          if (props.filePath) {
+            const file = relative(root, props.filePath).split('\\').join('/');
+            const source = await readFile(props.filePath, 'utf8');
+            throwProblems(rules.entry({ file, source, data }));
+          }
+          return context.parseData({ ...props, data });
+        },
+      });
+      context.meta.set(RULES_VERSION, version);
+    },
   };
 }
+
+const lang = z.enum(LANGS);
 
 const articles = defineCollection({
   // The Markdown source is checked as each file loads and is not needed
   // after rendering; keeping it would double the data store held in memory.
-  loader: checkedArticles(
-    glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
+  // Photos are decoded once the file rules have passed (see rules/image-rules.ts).
+  loader: withPhotoRules(
+    checked(
+      glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
+      (probe) => {
+        const index = contentIndex(probe);
+        return {
+          folder: contentFolderProblems(probe, 'articles'),
+          entry: (input) => articleSourceProblems({ ...input, index, probe }),
+          // Drafts may hold work in progress; anything that can be published is sanitised.
+          rendered: (file, html, data) =>
+            data['draft'] === true ? [] : bodyHtmlProblems(file, html),
+        };
+      },
+    ),
   ),
   schema: ({ image }) =>
     z
@@ -164,7 +222,10 @@ const articles = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/authors' }),
+  loader: checked(glob({ pattern: '*.yaml', base: './content/authors' }), (probe) => ({
+    folder: contentFolderProblems(probe, 'authors'),
+    entry: ({ file, data }) => authorProblems(file, data, probe),
+  })),
   schema: ({ image }) =>
     z
       .object({
@@ -185,7 +246,10 @@ const authors = defineCollection({
 });
 
 const sections = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/sections' }),
+  loader: checked(glob({ pattern: '*.yaml', base: './content/sections' }), (probe) => ({
+    folder: contentFolderProblems(probe, 'sections'),
+    entry: ({ file, data }) => sectionProblems(file, data),
+  })),
   schema: z
     .object({
       /** Section name in each edition's language. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * Astro copies a page from the previous build when its route's code and its
  * `cacheKey` are unchanged, so a key must change whenever anything the page
  * shows changes: its own data, the stories it links to, and the parts every
- * page shares (navigation, footer). The query module builds the keys from
+ * page shares (navigation, footer). The catalogue builds the keys from
  * these helpers; pages only pass them on.
  */
 
@@ -14,22 +14,18 @@ export function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 24);
 }
 
-/** What a story shows wherever it appears, minus the collection entry. */
-interface StoryLike {
-  entry: { digest?: string | number | undefined };
-}
-
 /**
  * A digest per story, made once per build: everything a page can show of it
- * (headline, dek, dates, authors, section, hero, translation), with the body
- * standing in as the entry's content digest.
+ * (headline, dek, dates, authors, section, hero, translations), with the
+ * body standing in as the digest of its source file, which the story
+ * carries.
  */
-export function createStoryDigest<T extends StoryLike>(): (story: T) => string {
+export function createStoryDigest<T extends object>(): (story: T) => string {
   const memo = new WeakMap<T, string>();
   return (story) => {
     let value = memo.get(story);
     if (value === undefined) {
-      value = digest({ ...story, entry: story.entry.digest ?? null });
+      value = digest(story);
       memo.set(story, value);
     }
     return value;

@@ -2,7 +2,7 @@ import { getImage } from 'astro:assets';
 import type { APIRoute, ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
-import type { Article, Listing } from './content';
+import { bodyHtml, type Article, type Listing } from './content';
 import {
   FEED_FORMATS,
   FEED_TYPES,
@@ -13,6 +13,7 @@ import {
 } from './feed';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
 import { authorPath, feedPath } from './urls';
+import { authorName } from './i18n';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
@@ -98,11 +99,14 @@ export async function feedResponse(options: {
       toFeedEntry(
         {
           ...article,
-          authors: article.authors.map((a) => ({ name: a.name, path: authorPath(lang, a.id) })),
+          authors: article.authors.map((a) => ({
+            name: authorName(a, lang),
+            path: authorPath(lang, a.id),
+          })),
         },
         {
           site,
-          html: article.entry.rendered?.html ?? '',
+          html: bodyHtml(article),
           image: article.hero && (await feedImage(article.hero.image, site)),
           updated: article.modifiedAt,
         },

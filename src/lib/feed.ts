@@ -19,7 +19,7 @@ export interface FeedArticle {
   tags: string[];
   section: { name: Record<Lang, string> };
   authors: { name: string; path?: string }[];
-  hero: { alt: string; caption: string | undefined; credit: string | undefined } | undefined;
+  hero: { alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
 }
 
 /** The hero as served to feed readers: an absolute URL to a rendition. */

@@ -1,35 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { renderNewsSitemap, selectForNewsSitemap } from './google-news';
-
-const buildTime = new Date('2026-11-28T12:00:00-06:00');
-const hoursBefore = (h: number) => ({
-  id: `${h}h`,
-  publishedAt: new Date(buildTime.getTime() - h * 3_600_000),
-});
-
-describe('selectForNewsSitemap', () => {
-  it.each([
-    [47, true],
-    [0, true],
-    [48, false],
-    [49, false],
-    [-1, false],
-  ])('an article %i hours old is included: %s', (hours, included) => {
-    expect(selectForNewsSitemap([hoursBefore(hours)], buildTime)).toHaveLength(included ? 1 : 0);
-  });
-
-  it('keeps at most 1,000 articles, the newest', () => {
-    const many = Array.from({ length: 1200 }, (_, i) => hoursBefore(i / 30));
-    const selected = selectForNewsSitemap(many, buildTime);
-    expect(selected).toHaveLength(1000);
-    expect(selected[0]?.id).toBe('0h');
-    expect(selected.at(-1)?.publishedAt.getTime()).toBeGreaterThan(
-      many[1000]?.publishedAt.getTime() ?? 0,
-    );
-  });
-});
+import { renderNewsSitemap } from './google-news';
 
 describe('renderNewsSitemap', () => {
   const parser = new XMLParser({ isArray: (name) => name === 'url' });

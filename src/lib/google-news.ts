@@ -2,24 +2,9 @@ import { escapeXml } from './feed';
 import { isoWithOffset } from './dates';
 
 /**
- * Google News sitemap: the articles published in the 48 hours before the
- * build, at most 1,000, newest first (Google's published limits).
+ * The Google News sitemap document. Which stories it lists is the
+ * catalogue's decision (`Catalogue.newsSitemap`).
  */
-
-export const NEWS_WINDOW_HOURS = 48;
-export const NEWS_MAX_URLS = 1000;
-
-/** Articles (newest first) that belong in the news sitemap at `buildTime`. */
-export function selectForNewsSitemap<T extends { publishedAt: Date }>(
-  articles: readonly T[],
-  buildTime: Date,
-): T[] {
-  const from = buildTime.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
-  return articles
-    .filter((a) => a.publishedAt.getTime() > from && a.publishedAt.getTime() <= buildTime.getTime())
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-    .slice(0, NEWS_MAX_URLS);
-}
 
 export interface NewsSitemapEntry {
   url: string;

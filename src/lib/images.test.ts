@@ -4,7 +4,7 @@ import {
   customProperty,
   HERO_WIDTHS,
   LEAD_WIDTHS,
-  MIN_HERO_WIDTH,
+  MIN_PUBLISHABLE_HERO_WIDTH,
   PAGE_BACKGROUND,
   THUMB_WIDTHS,
 } from './images';
@@ -25,10 +25,10 @@ describe('cropSize', () => {
   });
 });
 
-describe('MIN_HERO_WIDTH', () => {
+describe('MIN_PUBLISHABLE_HERO_WIDTH', () => {
   it('leaves every rendition list at least one width, so no srcset is empty', () => {
     for (const widths of [HERO_WIDTHS, LEAD_WIDTHS, THUMB_WIDTHS]) {
-      expect(widths.filter((w) => w <= MIN_HERO_WIDTH).length).toBeGreaterThan(0);
+      expect(widths.filter((w) => w <= MIN_PUBLISHABLE_HERO_WIDTH).length).toBeGreaterThan(0);
     }
   });
 });

@@ -29,7 +29,7 @@ export const FEED_IMAGE_WIDTH = 1200;
  * photos under {@link FEED_IMAGE_WIDTH} still build, with a warning, because
  * search engines and social networks then show them small.
  */
-export const MIN_HERO_WIDTH = Math.max(HERO_WIDTHS[0], LEAD_WIDTHS[0], THUMB_WIDTHS[0]);
+export const MIN_PUBLISHABLE_HERO_WIDTH = Math.max(HERO_WIDTHS[0], LEAD_WIDTHS[0], THUMB_WIDTHS[0]);
 
 /**
  * The value of a custom property (`--color-paper`) declared in a stylesheet.

@@ -1,4 +1,4 @@
-import { getCacheKeys, type Listing } from './content';
+import { getCatalogue, type Listing } from './content';
 
 /**
  * `getStaticPaths` entries for paginated listings served by a `[...page]`
@@ -9,7 +9,7 @@ export async function listingPagePaths<K extends string, T, P extends Record<str
   listings: readonly Listing<K, T>[],
   params: (listing: Listing<K, T>) => P,
 ) {
-  const keys = await getCacheKeys();
+  const keys = (await getCatalogue()).cacheKeys;
   return listings.flatMap((listing) =>
     listing.pages.map((page) => ({
       params: { ...params(listing), page: page.number === 1 ? undefined : `page/${page.number}` },

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ContentError,
-  assertUniquePaths,
-  isPublished,
-  lastModified,
-  pickLead,
-  resolveReference,
-  selectPublished,
-  type Publishable,
-} from './publishing';
+import { isPublished, lastModified, pickLead, type Publishable } from './publishing';
 
 type TestArticle = Publishable & { id: string };
 
@@ -45,42 +36,6 @@ describe('isPublished', () => {
   });
 });
 
-describe('selectPublished', () => {
-  const articles = [
-    makeArticle({ id: 'old-es', publishedAt: new Date('2026-11-20T08:00:00-06:00') }),
-    makeArticle({ id: 'new-en', lang: 'en', publishedAt: new Date('2026-11-27T09:00:00-06:00') }),
-    makeArticle({ id: 'mid-es', publishedAt: new Date('2026-11-25T08:00:00-06:00') }),
-    makeArticle({ id: 'draft-es', draft: true }),
-    makeArticle({ id: 'scheduled-es', publishedAt: new Date('2026-12-01T06:00:00-06:00') }),
-  ];
-
-  it('lists only public articles, newest first', () => {
-    expect(selectPublished(articles, { now }).map((a) => a.id)).toEqual([
-      'new-en',
-      'mid-es',
-      'old-es',
-    ]);
-  });
-
-  it('keeps to one edition when asked', () => {
-    expect(selectPublished(articles, { now, lang: 'es' }).map((a) => a.id)).toEqual([
-      'mid-es',
-      'old-es',
-    ]);
-  });
-
-  it('publishes a scheduled article once the build time passes its date', () => {
-    const later = new Date('2026-12-01T06:00:00-06:00');
-    expect(selectPublished(articles, { now: later, lang: 'es' })[0]?.id).toBe('scheduled-es');
-  });
-
-  it('does not reorder the list it was given', () => {
-    const ids = articles.map((a) => a.id);
-    selectPublished(articles, { now });
-    expect(articles.map((a) => a.id)).toEqual(ids);
-  });
-});
-
 describe('pickLead', () => {
   it('picks the newest article when none is featured', () => {
     expect(pickLead([makeArticle({ id: 'a' }), makeArticle({ id: 'b' })])?.id).toBe('a');
@@ -94,46 +49,6 @@ describe('pickLead', () => {
 
   it('has no lead for an empty edition', () => {
     expect(pickLead([])).toBeUndefined();
-  });
-});
-
-describe('resolveReference', () => {
-  const authors = new Map([['ana', { name: 'Ana' }]]);
-  const where = {
-    file: 'content/articles/2026/x.md',
-    field: 'authors[1]',
-    kind: 'author',
-    folder: 'content/authors',
-  };
-
-  it('returns the referenced entry', () => {
-    expect(resolveReference(authors, 'ana', where)).toEqual({ name: 'Ana' });
-  });
-
-  it('names the file, the field and the missing id', () => {
-    expect(() => resolveReference(authors, 'bob', where)).toThrow(
-      'content/articles/2026/x.md: authors[1]: unknown author "bob": there is no content/authors/bob.yaml',
-    );
-  });
-});
-
-describe('assertUniquePaths', () => {
-  it('accepts distinct URLs', () => {
-    expect(() =>
-      assertUniquePaths([
-        { path: '/es/a/', filePath: 'a.md' },
-        { path: '/es/b/', filePath: 'b.md' },
-      ]),
-    ).not.toThrow();
-  });
-
-  it('rejects two files that would publish at the same URL', () => {
-    expect(() =>
-      assertUniquePaths([
-        { path: '/es/2026/11/27/a/', filePath: 'content/articles/2026/a.md' },
-        { path: '/es/2026/11/27/a/', filePath: 'content/articles/2026-bis/a.md' },
-      ]),
-    ).toThrow(ContentError);
   });
 });
 

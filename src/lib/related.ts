@@ -1,3 +1,6 @@
+import { byNewest } from './publishing';
+import { looseTag } from './tag-identity';
+
 /**
  * "Related stories" under an article: the stories sharing the most tags,
  * then the same section, newest first among equals. Never the article
@@ -6,16 +9,36 @@
 
 export interface Relatable {
   id: string;
+  publishedAt: Date;
   tags: readonly string[];
   section: { id: string };
-  publishedAt: Date;
+}
+
+const tagSets = new WeakMap<Relatable, Set<string>>();
+
+/** An article's tags as `looseTag` tells them apart, computed once per article. */
+function tagsOf(article: Relatable): Set<string> {
+  let tags = tagSets.get(article);
+  if (tags === undefined) {
+    tags = new Set(article.tags.map(looseTag));
+    tagSets.set(article, tags);
+  }
+  return tags;
+}
+
+/** Scores candidates against one article: two points per shared tag, one for the section. */
+function scorer(article: Relatable): (candidate: Relatable) => number {
+  const tags = tagsOf(article);
+  return (candidate) => {
+    let shared = 0;
+    for (const tag of tagsOf(candidate)) if (tags.has(tag)) shared += 1;
+    return shared * 2 + (candidate.section.id === article.section.id ? 1 : 0);
+  };
 }
 
 /** How close `candidate` is to `article`: two points per shared tag, one for the section. */
 export function relatedScore(article: Relatable, candidate: Relatable): number {
-  const tags = new Set(article.tags.map((t) => t.toLowerCase()));
-  const shared = candidate.tags.filter((t) => tags.has(t.toLowerCase())).length;
-  return shared * 2 + (candidate.section.id === article.section.id ? 1 : 0);
+  return scorer(article)(candidate);
 }
 
 /**
@@ -28,9 +51,9 @@ export function relatedArticles<T extends Relatable>(
   { min = 3, max = 4 }: { min?: number; max?: number } = {},
 ): T[] {
   const others = candidates.filter((c) => c.id !== article.id);
-  const byNewest = (a: T, b: T) => b.publishedAt.getTime() - a.publishedAt.getTime();
+  const score = scorer(article);
   const scored = others
-    .map((candidate) => ({ candidate, score: relatedScore(article, candidate) }))
+    .map((candidate) => ({ candidate, score: score(candidate) }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || byNewest(a.candidate, b.candidate))
     .map(({ candidate }) => candidate)
@@ -67,7 +90,7 @@ export function createRelatedFinder<T extends Relatable>(
   articles: readonly T[],
   { min = 3, max = 4, perKey = 60 }: { min?: number; max?: number; perKey?: number } = {},
 ): (article: T) => T[] {
-  const newest = [...articles].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+  const newest = [...articles].sort(byNewest);
   const index = new Map<string, T[]>();
   const add = (key: string, article: T) => {
     const list = index.get(key) ?? [];
@@ -75,13 +98,13 @@ export function createRelatedFinder<T extends Relatable>(
     if (list.length < perKey) list.push(article);
   };
   for (const article of newest) {
-    for (const tag of new Set(article.tags.map((t) => t.toLowerCase()))) add(`tag:${tag}`, article);
+    for (const tag of tagsOf(article)) add(`tag:${tag}`, article);
     add(`section:${article.section.id}`, article);
   }
   return (article) => {
     const candidates = new Set<T>();
-    for (const tag of article.tags)
-      for (const c of index.get(`tag:${tag.toLowerCase()}`) ?? []) candidates.add(c);
+    for (const tag of tagsOf(article))
+      for (const c of index.get(`tag:${tag}`) ?? []) candidates.add(c);
     for (const c of index.get(`section:${article.section.id}`) ?? []) candidates.add(c);
     const related = relatedArticles(article, [...candidates], { min: 0, max });
     for (const other of newest) {

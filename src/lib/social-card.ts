@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
+import { SITE } from '../site';
 import { CARD_FAMILY, loadAdditionalAsset, loadBaseFonts, missingCharacters } from './card-fonts';
 import { PAGE_BACKGROUND } from './images';
 
@@ -22,7 +23,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 const INK = '#121212';
-const ACCENT = '#b3001b';
+const ACCENT = SITE.brand.accent;
 const PAPER = PAGE_BACKGROUND;
 
 /** Text that starts with a Hebrew or Arabic letter is set right to left. */
@@ -64,7 +65,7 @@ export async function renderSocialCard(input: {
   outlet: string;
 }): Promise<Buffer> {
   const key = createHash('sha256')
-    .update(JSON.stringify([CARD_VERSION, input.headline, input.section, input.outlet]))
+    .update(JSON.stringify([CARD_VERSION, ACCENT, input.headline, input.section, input.outlet]))
     .digest('hex');
   const cached = join(CACHE_DIR, `${key}.jpg`);
   const hit = await readFile(cached).catch(() => undefined);

@@ -22,8 +22,16 @@ describe('linkTranslations', () => {
 
   it('links a translation and its original in both directions', () => {
     const links = linkTranslations([original, translation], isPublic);
-    expect(links.get('2024/treaty')?.id).toBe('2024/tratado');
-    expect(links.get('2024/tratado')?.id).toBe('2024/treaty');
+    expect(links.get('2024/treaty')?.map((a) => a.id)).toEqual(['2024/tratado']);
+    expect(links.get('2024/tratado')?.map((a) => a.id)).toEqual(['2024/treaty']);
+  });
+
+  it('links every member of a set of three editions to the other two', () => {
+    const pt = makeArticle('2024/tratado-pt', 'pt', { translationOf: '2024/treaty' });
+    const links = linkTranslations([original, translation, pt], isPublic);
+    expect(links.get('2024/treaty')?.map((a) => a.id)).toEqual(['2024/tratado', '2024/tratado-pt']);
+    expect(links.get('2024/tratado')?.map((a) => a.id)).toEqual(['2024/treaty', '2024/tratado-pt']);
+    expect(links.get('2024/tratado-pt')?.map((a) => a.id)).toEqual(['2024/treaty', '2024/tratado']);
   });
 
   it('leaves untranslated articles alone', () => {
@@ -63,6 +71,11 @@ describe('linkTranslations', () => {
         makeArticle('2024/tratado-2', 'es', { translationOf: '2024/treaty' }),
       ],
       'already has a es translation',
+    ],
+    [
+      'a translation of a translation',
+      [original, translation, makeArticle('2024/x', 'pt', { translationOf: '2024/tratado' })],
+      'is itself a translation of "2024/treaty"',
     ],
     [
       'a link to itself',

@@ -1,47 +1,53 @@
-import { ContentError } from './publishing';
+import { ContentError } from './rules/content-error';
 
 /**
  * Linked translations. A translated article names the article it translates
  * with `translationOf: <id>` (the original's path under content/articles
- * without `.md`, e.g. `2024/north-korea-russia-treaty`). The link works both
- * ways: each page of the pair points to the other.
+ * without `.md`, e.g. `2024/north-korea-russia-treaty`). An original and its
+ * translations form a set with at most one story per edition; each page of
+ * the set links to every other published one, however many editions the
+ * outlet has.
  */
 
 export interface Translatable {
   id: string;
   filePath: string;
   lang: string;
-  translationOf: string | undefined;
+  translationOf?: string | undefined;
 }
 
 /**
- * Pairs published articles with their counterparts, keyed by id. Throws,
- * naming the file and field, when a published article points at an article
- * that does not exist, is not published, is in the same language, or is
- * already claimed by another translation in that language.
+ * The other members of each article's translation set, keyed by id (only
+ * articles that have any). Throws, naming the file and `translationOf`, when
+ * a published article points at an article that does not exist, is not
+ * published, is itself a translation, or is in a language the set already
+ * has.
  */
 export function linkTranslations<T extends Translatable>(
   all: readonly T[],
   isPublic: (article: T) => boolean,
-): Map<string, T> {
+): Map<string, T[]> {
   const byId = new Map(all.map((a) => [a.id, a]));
-  const counterparts = new Map<string, T>();
+  const sets = new Map<string, T[]>();
   for (const article of all) {
     if (article.translationOf === undefined) continue;
     const fail = (problem: string): never => {
       throw new ContentError(article.filePath, 'translationOf', problem);
     };
-    const original = byId.get(article.translationOf);
-    if (!original) {
+    const original =
+      byId.get(article.translationOf) ??
       fail(
         `no article has the id "${article.translationOf}" (expected content/articles/${article.translationOf}.md)`,
       );
-      continue;
-    }
     if (original.id === article.id) fail('an article cannot be a translation of itself');
     if (original.lang === article.lang) {
       fail(
         `"${original.id}" is in the same language (${article.lang}); a translation links two editions`,
+      );
+    }
+    if (original.translationOf !== undefined) {
+      fail(
+        `"${original.id}" is itself a translation of "${original.translationOf}"; link to "${original.translationOf}" instead`,
       );
     }
     if (!isPublic(article)) continue;
@@ -50,15 +56,21 @@ export function linkTranslations<T extends Translatable>(
         `"${original.id}" is a draft or scheduled for later; publish it first or remove the link`,
       );
     }
-    if (original.translationOf !== undefined && original.translationOf !== article.id) {
-      fail(`"${original.id}" is itself linked to "${original.translationOf}"`);
-    }
-    const existing = counterparts.get(original.id);
-    if (existing && existing.id !== article.id && existing.lang === article.lang) {
+    const set = sets.get(original.id) ?? [original];
+    const existing = set.find((member) => member.lang === article.lang);
+    if (existing) {
       fail(`"${original.id}" already has a ${article.lang} translation: ${existing.filePath}`);
     }
-    counterparts.set(original.id, article);
-    counterparts.set(article.id, original);
+    set.push(article);
+    sets.set(original.id, set);
   }
-  return counterparts;
+  const others = new Map<string, T[]>();
+  for (const set of sets.values()) {
+    for (const member of set)
+      others.set(
+        member.id,
+        set.filter((m) => m !== member),
+      );
+  }
+  return others;
 }

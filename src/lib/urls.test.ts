@@ -55,6 +55,16 @@ describe('tagSlug', () => {
     ['Economía', 'economia'],
     ['AT&T', 'at-t'],
     ['  Ukraine war  ', 'ukraine-war'],
+    ['Acción de Gracias', 'accion-de-gracias'],
+    ['U.S.-Mexico border', 'u-s-mexico-border'],
+    ['iPhone', 'iphone'],
+    ['Україна', 'ukrayina'],
+    ['Ελλάδα', 'ellada'],
+    ['C++', 'c-plus-plus'],
+    ['C', 'c'],
+    ['北京', '北京'],
+    ['..', ''],
+    ['🔥', ''],
   ])('turns %j into %j', (tag, slug) => {
     expect(tagSlug(tag)).toBe(slug);
   });

@@ -1,4 +1,5 @@
-import type { Lang } from '../site';
+import slugify from '@sindresorhus/slugify';
+import { SITE, type Lang } from '../site';
 import { zonedDateParts } from './dates';
 
 /**
@@ -58,13 +59,31 @@ export function sectionPath(lang: Lang, sectionSlug: string): string {
   return `/${lang}/${sectionSlug}/`;
 }
 
-/** URL-safe form of a tag: lower case, accents dropped, words joined by hyphens. */
+/** Symbols spelled out so that different tags keep different pages ("C++" is not "C"). */
+const TAG_REPLACEMENTS: [string, string][] = [
+  ['&', ' '],
+  ['+', ' plus '],
+  // Drop @sindresorhus/slugify's playful defaults (🦄 → unicorn, ♥ → love).
+  ['🦄', ''],
+  ['♥', ''],
+];
+
+/**
+ * URL-safe form of a tag. Latin, Cyrillic, Greek and Arabic letters are
+ * transliterated to lower-case ASCII (`Acción de Gracias` →
+ * `accion-de-gracias`, `Україна` → `ukrayina`), other characters become
+ * hyphens, `+` is spelled `plus` (`C++` → `c-plus-plus`). A tag in a script
+ * without a transliteration (Chinese, Japanese, Hebrew) keeps its own
+ * letters (`北京` → `北京`). A tag with no letter or digit at all (`..`,
+ * `🔥`) gives `''`, which the content rules refuse.
+ */
 export function tagSlug(tag: string): string {
+  const ascii = slugify(tag, { decamelize: false, customReplacements: TAG_REPLACEMENTS });
+  if (ascii !== '') return ascii;
   return tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
 
@@ -96,4 +115,9 @@ export function tagIndexPath(lang: Lang): string {
 /** The generated social card of an article without a hero: `/og/en/2024/11/12/slug.jpg`. */
 export function socialCardPath(articlePagePath: string): string {
   return `/og${articlePagePath.replace(/\/$/, '')}.jpg`;
+}
+
+/** Every edition as `getStaticPaths` params (`/es/…`, `/en/…`). */
+export function editionParams(): { params: { lang: Lang } }[] {
+  return SITE.langs.map((lang) => ({ params: { lang } }));
 }

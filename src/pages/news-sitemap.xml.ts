@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
-import { getPublishedArticles } from '../lib/content';
-import { getBuildTime } from '../lib/build-time';
-import { renderNewsSitemap, selectForNewsSitemap } from '../lib/google-news';
+import { getCatalogue } from '../lib/content';
+import { renderNewsSitemap } from '../lib/google-news';
 import { SITE } from '../site';
 
 export const GET: APIRoute = async ({ site }) => {
-  const recent = selectForNewsSitemap(await getPublishedArticles(), getBuildTime());
+  const { newsSitemap } = await getCatalogue();
   const xml = renderNewsSitemap(
-    recent.map((article) => ({
+    newsSitemap.map((article) => ({
       url: new URL(article.path, site).href,
       title: article.title,
       publishedAt: article.publishedAt,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DataStore } from 'astro/loaders';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_HERO_WIDTH } from '../images';
+import { MIN_PUBLISHABLE_HERO_WIDTH } from '../images';
 import {
   checkedHero,
   heroImageProblems,
@@ -34,8 +34,8 @@ beforeAll(async () => {
   await writeFile(join(folder, 'good.jpg'), good);
   await writeFile(join(folder, 'cut.jpg'), good.subarray(0, 2048));
   await writeFile(join(folder, 'cut-late.jpg'), good.subarray(0, Math.floor(good.length * 0.9)));
-  await writeFile(join(folder, 'narrow.jpg'), await photo(MIN_HERO_WIDTH - 1));
-  await writeFile(join(folder, 'exact.jpg'), await photo(MIN_HERO_WIDTH));
+  await writeFile(join(folder, 'narrow.jpg'), await photo(MIN_PUBLISHABLE_HERO_WIDTH - 1));
+  await writeFile(join(folder, 'exact.jpg'), await photo(MIN_PUBLISHABLE_HERO_WIDTH));
   await writeFile(join(folder, 'notes.jpg'), 'caption ideas: crowd at the bridge\n');
   await writeFile(join(root, 'elsewhere.jpg'), good);
   await symlink(join(root, 'elsewhere.jpg'), join(folder, 'linked-out.jpg'));
@@ -47,7 +47,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 describe('heroImageProblems', () => {
   it.each([
     ['a complete photo wide enough', 'good.jpg'],
-    [`a photo exactly ${MIN_HERO_WIDTH} px wide`, 'exact.jpg'],
+    [`a photo exactly ${MIN_PUBLISHABLE_HERO_WIDTH} px wide`, 'exact.jpg'],
     ['a symlink to a photo inside content/', 'linked-in.jpg'],
   ])('accepts %s', async (_, image) => {
     expect(await heroImageProblems({ file: ARTICLE, image, root })).toEqual([]);

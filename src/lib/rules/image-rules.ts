@@ -1,10 +1,12 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { DataStore } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import type { DataStore, Loader } from 'astro/loaders';
 import sharp from 'sharp';
 import { parse } from 'yaml';
-import { frontmatterOf } from '../frontmatter-dates';
-import { MIN_HERO_WIDTH } from '../images';
+import { getBuildTime } from '../build-time';
+import { frontmatterOf } from './date-rules';
+import { MIN_PUBLISHABLE_HERO_WIDTH } from '../images';
 import { throwProblems, type ContentProblem } from './content-error';
 
 /**
@@ -15,7 +17,7 @@ import { throwProblems, type ContentProblem } from './content-error';
  *   build never publishes a file from elsewhere on the machine;
  * - it must decode completely: sharp (which Astro runs with `failOn: 'none'`)
  *   would otherwise turn a file cut short in transfer into a grey picture;
- * - it must be at least {@link MIN_HERO_WIDTH} px wide.
+ * - it must be at least {@link MIN_PUBLISHABLE_HERO_WIDTH} px wide.
  *
  * An unpublished article's photo is checked the same way but not handed to
  * Astro's `image()`: the bundler stores identical files once, under the
@@ -69,9 +71,9 @@ export async function heroImageProblems(input: {
   } catch {
     return problem(`"${image}" is not a photo sharp can read; use a JPEG, PNG, WebP or AVIF file`);
   }
-  if (width < MIN_HERO_WIDTH) {
+  if (width < MIN_PUBLISHABLE_HERO_WIDTH) {
     return problem(
-      `"${image}" is ${width} px wide; a hero must be at least ${MIN_HERO_WIDTH} px wide (1600 px or more is best)`,
+      `"${image}" is ${width} px wide; a hero must be at least ${MIN_PUBLISHABLE_HERO_WIDTH} px wide (1600 px or more is best)`,
     );
   }
   try {
@@ -181,5 +183,29 @@ export function withoutUnpublishedAssets(store: DataStore, now: Date): DataStore
     ...store,
     set: (entry) =>
       store.set(isUnpublishedAt(entry.data, now) ? { ...entry, assetImports: [] } : entry),
+  };
+}
+
+/**
+ * Wraps the articles' loader with the photo rules: each article's hero is
+ * checked as it loads ({@link checkedHero}), an unpublished article's photos
+ * are kept from the bundler ({@link withoutUnpublishedAssets}), and its
+ * stored entry is parsed again when its publication state changes
+ * ({@link publicationAwareDigest}). Put it outside the loader's other
+ * checks, so those (file exists, is no link, is a picture) speak first.
+ */
+export function withPhotoRules(loader: Loader, now: () => Date = getBuildTime): Loader {
+  return {
+    ...loader,
+    load: (context) => {
+      const at = now();
+      const root = fileURLToPath(context.config.root);
+      return loader.load({
+        ...context,
+        generateDigest: publicationAwareDigest(context.generateDigest, at),
+        store: withoutUnpublishedAssets(context.store, at),
+        parseData: async (props) => context.parseData(await checkedHero(props, { root, now: at })),
+      });
+    },
   };
 }

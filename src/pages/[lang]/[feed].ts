@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getPublishedArticles } from '../../lib/content';
+import { getCatalogue } from '../../lib/content';
 import { feedFileParams, feedResponse, feedTitle } from '../../lib/feed-response';
 import { editionPath } from '../../lib/urls';
 import { SITE } from '../../site';
@@ -16,6 +16,6 @@ export const GET: APIRoute<
     lang: params.lang,
     title: feedTitle(params.lang),
     pagePath: editionPath(params.lang),
-    articles: await getPublishedArticles(params.lang),
+    articles: (await getCatalogue()).published(params.lang),
     site,
   });

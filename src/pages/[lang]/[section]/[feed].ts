@@ -1,10 +1,10 @@
 import type { GetStaticPaths } from 'astro';
-import { getSectionListings } from '../../../lib/content';
+import { getCatalogue } from '../../../lib/content';
 import { listingFeedPaths, serveListingFeed } from '../../../lib/feed-response';
 
 export const getStaticPaths = (async () =>
   listingFeedPaths(
-    await getSectionListings(),
+    (await getCatalogue()).sectionListings,
     (listing) => ({ lang: listing.lang, section: listing.subject.slug[listing.lang] }),
     (listing) => listing.subject.name[listing.lang],
   )) satisfies GetStaticPaths;

@@ -1,12 +1,13 @@
 import type { GetStaticPaths } from 'astro';
-import { getAuthorListings } from '../../../../lib/content';
+import { getCatalogue } from '../../../../lib/content';
 import { listingFeedPaths, serveListingFeed } from '../../../../lib/feed-response';
+import { authorName } from '../../../../lib/i18n';
 
 export const getStaticPaths = (async () =>
   listingFeedPaths(
-    await getAuthorListings(),
+    (await getCatalogue()).authorListings,
     (listing) => ({ lang: listing.lang, id: listing.subject.id }),
-    (listing) => listing.subject.name,
+    (listing) => authorName(listing.subject, listing.lang),
   )) satisfies GetStaticPaths;
 
 export const GET = serveListingFeed;

@@ -1,0 +1,43 @@
+/**
+ * The interface strings every edition must translate. An edition in
+ * `src/site.ts` whose dictionary lacks a key fails the type check; a unit
+ * test (`src/lib/i18n.test.ts`) also checks none is empty.
+ */
+export interface Dictionary {
+  skipToContent: string;
+  sectionsNav: string;
+  editionSwitch: string;
+  home: string;
+  publishedLabel: string;
+  updatedLabel: string;
+  by: string;
+  tags: string;
+  latest: string;
+  leadStory: string;
+  more: string;
+  rssFeed: string;
+  photoCredit: string;
+  articlesBy: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  backToFront: string;
+  allRights: string;
+  archive: string;
+  allTopics: string;
+  pagination: string;
+  previousPage: string;
+  nextPage: string;
+  pageLabel: string;
+  pageOf: string;
+  related: string;
+  breadcrumbs: string;
+  /** Link to this article in the dictionary's own language ("Read in English"). */
+  readInOther: string;
+  inSection: string;
+  newerStory: string;
+  olderStory: string;
+  articleCount: string;
+  sectionFeed: string;
+  correction: string;
+  corrections: string;
+}

@@ -1,0 +1,384 @@
+import type { Lang } from '../site';
+import { createStoryDigest, digest } from './cache-key';
+import { zonedDateParts } from './dates';
+import { composeFrontPage } from './front-page';
+import { paginate } from './pagination';
+import {
+  NEWS_MAX_URLS,
+  NEWS_WINDOW_HOURS,
+  type Article,
+  type ArchiveYear,
+  type ArticleRecord,
+  type Author,
+  type AuthorRecord,
+  type Catalogue,
+  type CatalogueSettings,
+  type Listing,
+  type Section,
+  type SectionRecord,
+} from './catalogue-types';
+import { byNewest, isPublished, lastModified } from './publishing';
+import { createRelatedFinder, sectionNeighbours } from './related';
+import { contentWarnings } from './rules/article-rules';
+import { throwProblems, type ContentProblem } from './rules/content-error';
+import { siteProblems, type PathClaim } from './rules/site-rules';
+import { looseTag } from './tag-identity';
+import { linkTranslations } from './translations';
+import {
+  archiveMonthPath,
+  archivePath,
+  archiveYearPath,
+  articlePath,
+  authorPath,
+  editionPath,
+  sectionPath,
+  slugFromId,
+  tagIndexPath,
+  tagPath,
+  tagSlug,
+} from './urls';
+
+/**
+ * The catalogue: what the site publishes and in what order, decided once.
+ * Plain records and a clock go in; every listing the site shows comes out.
+ * The types are in catalogue-types.ts. Nothing here reads Astro's collections (`content.ts` does that and hands
+ * the records over), so every rule is unit-tested with small record
+ * builders. Pages, feeds, sitemaps and structured data ask the catalogue;
+ * nothing else filters or sorts articles.
+ */
+
+/** Path segments a section may not take, because other pages live there. */
+const RESERVED_SEGMENTS = new Set(['author', 'tag', 'archive', 'page', 'og']);
+
+function toSection(record: SectionRecord, langs: readonly Lang[]): Section {
+  const slug = Object.fromEntries(
+    langs.map((lang) => [lang, record.path?.[lang] ?? record.id]),
+  ) as Record<Lang, string>;
+  return { id: record.id, name: record.name, slug, order: record.order };
+}
+
+function sectionProblems(record: SectionRecord, section: Section): ContentProblem[] {
+  return Object.entries(section.slug).flatMap(([lang, value]) =>
+    RESERVED_SEGMENTS.has(value) || /^\d+$/.test(value) || /\.\w+$/.test(value)
+      ? [
+          {
+            file: record.filePath,
+            field: `path.${lang}`,
+            problem: `"${value}" is taken by other pages of the site; choose another path`,
+          },
+        ]
+      : [],
+  );
+}
+
+function memo<A, R>(compute: (arg: A) => R): (arg: A) => R {
+  const cache = new Map<A, R>();
+  return (arg) => {
+    if (!cache.has(arg)) cache.set(arg, compute(arg));
+    return cache.get(arg) as R;
+  };
+}
+
+/**
+ * Decides everything the site shows from plain records. Throws a
+ * `ContentError` listing every problem (`file: field: problem`) when the
+ * records cannot make a sound site: unknown authors or sections, broken
+ * translation links, two owners for one URL.
+ */
+export function createCatalogue(input: {
+  articles: readonly ArticleRecord[];
+  authors: readonly AuthorRecord[];
+  sections: readonly SectionRecord[];
+  settings: CatalogueSettings;
+}): Catalogue {
+  const { langs, pageSize, now } = input.settings;
+  const problems: ContentProblem[] = [];
+
+  const authorsById = new Map<string, Author>(input.authors.map((a) => [a.id, a]));
+  const sectionRecords = [...input.sections].sort(
+    (a, b) => a.order - b.order || a.id.localeCompare(b.id),
+  );
+  const sections = sectionRecords.map((record) => {
+    const section = toSection(record, langs);
+    problems.push(...sectionProblems(record, section));
+    return section;
+  });
+  const sectionsById = new Map(sections.map((s) => [s.id, s]));
+
+  // Every article is resolved, drafts included, so a broken reference in a
+  // draft is caught before the draft is published.
+  const resolved = input.articles.flatMap((record): Article[] => {
+    const { section: sectionId, authors: authorIds, ...rest } = record;
+    const section = lookup(sectionsById, sectionId, record.filePath, 'section', 'sections');
+    const authors = authorIds.map((id, index) =>
+      lookup(authorsById, id, record.filePath, `authors[${index}]`, 'authors'),
+    );
+    const missing = [section, ...authors].filter((r) => 'problem' in r);
+    if (missing.length > 0) {
+      problems.push(...(missing as ContentProblem[]));
+      return [];
+    }
+    const slug = slugFromId(record.id);
+    return [
+      {
+        ...rest,
+        slug,
+        path: articlePath({ lang: record.lang, publishedAt: record.publishedAt, slug }),
+        section: section as Section,
+        authors: authors as Author[],
+        modifiedAt: lastModified(record),
+        translations: [],
+      },
+    ];
+  });
+  throwProblems(problems);
+
+  const isPublic = (article: Article) => isPublished(article, now);
+  const groups = linkTranslations(resolved, isPublic);
+  const articles = resolved
+    .filter(isPublic)
+    .sort(byNewest)
+    .map((article) => {
+      const others = (groups.get(article.id) ?? []).filter(isPublic);
+      if (others.length === 0) return article;
+      article.translations = langs.flatMap((lang) =>
+        others
+          .filter((o) => o.lang === lang)
+          .map((o) => ({ lang: o.lang, path: o.path, title: o.title })),
+      );
+      return article;
+    });
+
+  const byEdition = new Map(langs.map((lang) => [lang, articles.filter((a) => a.lang === lang)]));
+  const published = (lang?: Lang) => (lang === undefined ? articles : (byEdition.get(lang) ?? []));
+
+  const editionSections = memo((lang: Lang) => {
+    const used = new Set(published(lang).map((a) => a.section.id));
+    return sections.filter((s) => used.has(s.id));
+  });
+
+  const listing = <K extends string, T>(
+    kind: K,
+    lang: Lang,
+    path: string,
+    subject: T,
+    list: Article[],
+  ): Listing<K, T> => ({
+    kind,
+    lang,
+    path,
+    subject,
+    articles: list,
+    pages: paginate(list, pageSize, path),
+  });
+
+  const sectionListings = langs.flatMap((lang) => {
+    const bySection = Map.groupBy(published(lang), (a) => a.section.id);
+    return editionSections(lang).map((section) =>
+      listing(
+        'section',
+        lang,
+        sectionPath(lang, section.slug[lang]),
+        section,
+        bySection.get(section.id) ?? [],
+      ),
+    );
+  });
+
+  const authorListings = langs.flatMap((lang) => {
+    const byAuthor = new Map<string, Article[]>();
+    for (const article of published(lang)) {
+      for (const author of new Set(article.authors)) {
+        const list = byAuthor.get(author.id) ?? [];
+        if (list.length === 0) byAuthor.set(author.id, list);
+        list.push(article);
+      }
+    }
+    return [...authorsById.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((author) => {
+        const theirs = byAuthor.get(author.id);
+        return theirs ? [listing('author', lang, authorPath(lang, author.id), author, theirs)] : [];
+      });
+  });
+
+  const tagUses: PathClaim[] = [];
+  const tagListings = langs.flatMap((lang) => {
+    const byTag = new Map<string, { tag: string; articles: Article[] }>();
+    for (const article of published(lang)) {
+      article.tags.forEach((tag, index) => {
+        const slug = tagSlug(tag);
+        tagUses.push({
+          path: tagPath(lang, tag),
+          owner: `tag "${tag}"`,
+          key: looseTag(tag),
+          file: article.filePath,
+          field: `tags[${index}]`,
+        });
+        const group = byTag.get(slug) ?? { tag, articles: [] };
+        if (group.articles.length === 0) byTag.set(slug, group);
+        if (group.articles.at(-1) !== article) group.articles.push(article);
+      });
+    }
+    return [...byTag.values()]
+      .map(({ tag, articles: list }) => listing('tag', lang, tagPath(lang, tag), tag, list))
+      .sort((a, b) => a.subject.localeCompare(b.subject, lang) || a.path.localeCompare(b.path));
+  });
+
+  const monthListings = langs.flatMap((lang) => {
+    const byMonth = Map.groupBy(published(lang), (article) => {
+      const { year, month } = zonedDateParts(article.publishedAt);
+      return `${year}-${month}`;
+    });
+    return [...byMonth].map(([key, list]) => {
+      const [year = '', month = ''] = key.split('-');
+      return listing('month', lang, archiveMonthPath(lang, year, month), { year, month }, list);
+    });
+  });
+
+  const archiveYears = memo((lang: Lang): ArchiveYear[] => {
+    const months = monthListings.filter((m) => m.lang === lang);
+    const years = [...new Set(months.map((m) => m.subject.year))].sort().reverse();
+    return years.map((year) => ({
+      year,
+      path: archiveYearPath(lang, year),
+      months: months
+        .filter((m) => m.subject.year === year)
+        .map((m) => ({ month: m.subject.month, path: m.path, count: m.articles.length }))
+        .sort((a, b) => b.month.localeCompare(a.month)),
+    }));
+  });
+
+  const redirects = articles.flatMap((article) =>
+    article.previousUrls.map((from) => ({ from, to: article.path })),
+  );
+
+  // Every URL the build writes has exactly one owner. Claims come in order
+  // of precedence: when two collide, the later one is reported, so a
+  // redirect gives way to any page and a tag to any section.
+  const sitePage = (path: string): PathClaim => ({ path, owner: 'a page of the site' });
+  const claims: PathClaim[] = [
+    ...langs.flatMap((lang) =>
+      [editionPath(lang), archivePath(lang), tagIndexPath(lang)].map(sitePage),
+    ),
+    ...authorListings.map((l) => sitePage(l.path)),
+    ...monthListings.map((l) => sitePage(l.path)),
+    ...langs.flatMap((lang) => archiveYears(lang).map((y) => sitePage(y.path))),
+    ...[...sectionListings, ...authorListings, ...tagListings, ...monthListings].flatMap((l) =>
+      l.pages.slice(1).map((page) => sitePage(page.path)),
+    ),
+    ...sections.flatMap((section, index) =>
+      langs.map((lang) => ({
+        path: sectionPath(lang, section.slug[lang]),
+        owner: `section "${section.id}"`,
+        file: sectionRecords[index]?.filePath,
+        field: `path.${lang}`,
+      })),
+    ),
+    ...articles.map((a) => ({
+      path: a.path,
+      owner: 'an article',
+      file: a.filePath,
+      field: 'slug',
+    })),
+    ...tagUses,
+    ...articles.flatMap((a) =>
+      a.previousUrls.map((from, index) => ({
+        path: from,
+        owner: 'a redirect',
+        file: a.filePath,
+        field: `previousUrls[${index}]`,
+      })),
+    ),
+  ];
+  throwProblems(siteProblems(claims));
+
+  const around = memo((lang: Lang) => ({
+    neighbours: sectionNeighbours(published(lang)),
+    findRelated: createRelatedFinder(published(lang)),
+  }));
+
+  const newsFrom = now.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
+  const shared = digest([zonedDateParts(now).year, langs.map(editionSections)]);
+  const story = createStoryDigest<Article>();
+
+  return {
+    published,
+    sections,
+    editionSections,
+    frontPage: memo((lang: Lang) => {
+      const page = composeFrontPage(
+        published(lang),
+        sections.map((s) => s.id),
+      );
+      return {
+        lead: page.lead,
+        latest: page.latest,
+        rails: page.rails.map(({ sectionId, articles: list }) => ({
+          section: sectionsById.get(sectionId) as Section,
+          articles: list,
+        })),
+      };
+    }),
+    sectionListings,
+    authorListings,
+    tagListings,
+    tagIndex: (lang) =>
+      tagListings
+        .filter((l) => l.lang === lang)
+        .map((l) => ({ name: l.subject, path: l.path, count: l.articles.length })),
+    monthListings,
+    archiveYears,
+    articleContext(article) {
+      const { neighbours, findRelated } = around(article.lang);
+      return {
+        related: findRelated(article),
+        ...(neighbours.get(article.id) ?? { newer: undefined, older: undefined }),
+      };
+    },
+    redirects,
+    newsSitemap: articles.filter((a) => a.publishedAt.getTime() > newsFrom).slice(0, NEWS_MAX_URLS),
+    warnings: articles.flatMap((a) => contentWarnings(a.filePath, a)),
+    drawnCards: articles.filter((a) => !a.hero),
+    cacheKeys: {
+      articlePage: (article, context) =>
+        digest([
+          shared,
+          story(article),
+          context.related.map(story),
+          context.newer && story(context.newer),
+          context.older && story(context.older),
+        ]),
+      listingPage: (l, page) =>
+        digest([
+          shared,
+          l.kind,
+          l.lang,
+          l.path,
+          l.subject,
+          page.number,
+          page.total,
+          page.items.map(story),
+        ]),
+    },
+  };
+}
+
+/** The entry `id` refers to, or the problem naming the file and field. */
+function lookup<T>(
+  byId: ReadonlyMap<string, T>,
+  id: string,
+  file: string,
+  field: string,
+  folder: 'authors' | 'sections',
+): T | ContentProblem {
+  const found = byId.get(id);
+  if (found !== undefined) return found;
+  const kind = folder === 'authors' ? 'author' : 'section';
+  const known = [...byId.keys()].sort().join(', ');
+  return {
+    file,
+    field,
+    problem: `unknown ${kind} "${id}": there is no content/${folder}/${id}.yaml (known: ${known})`,
+  };
+}
