@@ -16,6 +16,7 @@ import { throwProblems, type ContentProblem } from './lib/rules/content-error';
 import { parseTimestamp } from './lib/rules/date-rules';
 import type { FileProbe } from './lib/rules/file-reference-rules';
 import { nodeFileProbe } from './lib/rules/node-file-probe';
+import { withPhotoRules } from './lib/rules/image-rules';
 import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
@@ -118,18 +119,21 @@ const lang = z.enum(LANGS);
 const articles = defineCollection({
   // The Markdown source is checked as each file loads and is not needed
   // after rendering; keeping it would double the data store held in memory.
-  loader: checked(
-    glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
-    (probe) => {
-      const index = contentIndex(probe);
-      return {
-        folder: contentFolderProblems(probe, 'articles'),
-        entry: (input) => articleSourceProblems({ ...input, index, probe }),
-        // Drafts may hold work in progress; anything that can be published is sanitised.
-        rendered: (file, html, data) =>
-          data['draft'] === true ? [] : bodyHtmlProblems(file, html),
-      };
-    },
+  // Photos are decoded once the file rules have passed (see rules/image-rules.ts).
+  loader: withPhotoRules(
+    checked(
+      glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
+      (probe) => {
+        const index = contentIndex(probe);
+        return {
+          folder: contentFolderProblems(probe, 'articles'),
+          entry: (input) => articleSourceProblems({ ...input, index, probe }),
+          // Drafts may hold work in progress; anything that can be published is sanitised.
+          rendered: (file, html, data) =>
+            data['draft'] === true ? [] : bodyHtmlProblems(file, html),
+        };
+      },
+    ),
   ),
   schema: ({ image }) =>
     z

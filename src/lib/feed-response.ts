@@ -11,7 +11,7 @@ import {
   type FeedFormat,
   type FeedImage,
 } from './feed';
-import { FEED_IMAGE_WIDTH } from './images';
+import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
 import { authorPath, feedPath } from './urls';
 import { authorName } from './i18n';
 
@@ -19,7 +19,13 @@ import { authorName } from './i18n';
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
   const width = Math.min(FEED_IMAGE_WIDTH, image.width);
   const height = Math.round((width * image.height) / image.width);
-  const result = await getImage({ src: image, width, height, format: 'jpeg' });
+  const result = await getImage({
+    src: image,
+    width,
+    height,
+    format: 'jpeg',
+    background: PAGE_BACKGROUND,
+  });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
 }
 

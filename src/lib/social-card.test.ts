@@ -1,6 +1,14 @@
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import { drawSocialCard, fitHeadline, headlineSize } from './social-card';
+import { describe, expect, it, vi } from 'vitest';
+import { missingCharacters } from './card-fonts';
+import { SCRIPTS } from './card-scripts';
+import {
+  drawCardSvg,
+  drawSocialCard,
+  drawSocialCardSvg,
+  fitHeadline,
+  headlineSize,
+} from './social-card';
 
 async function describeImage(jpeg: Buffer) {
   const image = sharp(jpeg);
@@ -29,6 +37,66 @@ describe('renderSocialCard', () => {
       outlet: 'Voz',
     });
     expect((await sharp(png).metadata()).height).toBe(630);
+  }, 20_000);
+});
+
+/**
+ * A character no font has is drawn as the font's one "missing" glyph (a
+ * box), so two headlines of different missing characters give the same
+ * picture; two headlines of real, different letters do not.
+ */
+async function looksTheSame(a: string, b: string): Promise<boolean> {
+  const card = (headline: string) => drawCardSvg({ headline, section: 'Mundo', outlet: 'Voz' });
+  return (await card(a)) === (await card(b));
+}
+
+describe('share cards in every script', () => {
+  it('can tell boxes apart from letters', async () => {
+    expect(await looksTheSame('\uE000\uE001\uE002', '\uE003\uE004\uE005')).toBe(true);
+  }, 20_000);
+
+  it.each(SCRIPTS)(
+    'draws %s as letters, not boxes',
+    async (_, headline) => {
+      // The script's own characters only, without spaces: boxes in any order look the same.
+      const letters = [...headline].filter((c) => (c.codePointAt(0) ?? 0) > 0x7f && c.trim());
+      expect(missingCharacters(headline)).toEqual([]);
+      expect(await looksTheSame(letters.join(''), letters.reverse().join(''))).toBe(false);
+      const svg = await drawSocialCardSvg({ headline, section: 'Mundo', outlet: 'Voz' });
+      expect(svg).toBe(await drawCardSvg({ headline, section: 'Mundo', outlet: 'Voz' }));
+    },
+    20_000,
+  );
+
+  it('draws emoji as pictures', async () => {
+    const svg = await drawSocialCardSvg({
+      headline: 'Fans 🎉 🇺🇸',
+      section: 'Mundo',
+      outlet: 'Voz',
+    });
+    expect(svg.match(/<image[^>]+data:image\/svg\+xml/g)?.length).toBe(2);
+  }, 20_000);
+
+  it('sets Hebrew and Arabic right to left', async () => {
+    const [hebrew] = SCRIPTS.filter(([name]) => name === 'Hebrew').map(([, text]) => text);
+    const svg = await drawCardSvg({ headline: hebrew ?? '', section: 'Mundo', outlet: 'Voz' });
+    const ltr = await drawCardSvg({ headline: '', section: 'Mundo', outlet: 'Voz' });
+    // The headline's first glyph run starts near the right edge (x > 600) of the 1200 px card.
+    expect(svg).not.toBe(ltr);
+    const xs = [...svg.matchAll(/<path[^>]* d="M(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBeGreaterThan(900);
+  }, 20_000);
+
+  it('draws the edition’s card, not boxes, when a character has no font', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const svg = await drawSocialCardSvg({
+      headline: 'नमस्ते भारत',
+      section: 'Mundo',
+      outlet: 'Voz',
+    });
+    expect(svg).toBe(await drawCardSvg({ headline: '', section: 'Mundo', outlet: 'Voz' }));
+    expect(warn.mock.calls[0]?.[0]).toContain('U+92E');
+    warn.mockRestore();
   }, 20_000);
 });
 

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import satori from 'satori';
 import sharp from 'sharp';
 import { SITE } from '../site';
+import { CARD_FAMILY, loadAdditionalAsset, loadBaseFonts, missingCharacters } from './card-fonts';
+import { PAGE_BACKGROUND } from './images';
 
 /**
  * The 1200×630 share card of an article without a hero: outlet wordmark,
- * section and headline on the brand colours. Text is drawn by satori from a
- * font shipped with the project (Source Serif 4, SIL Open Font License), so
- * the card looks the same on every machine; sharp turns it into a JPEG
+ * section and headline on the brand colours. Text is drawn by satori from
+ * fonts shipped with the project (see card-fonts.ts: Latin, Cyrillic, Greek,
+ * Hebrew, Arabic, Chinese, Japanese, Korean and emoji), so the card looks
+ * the same on every machine; a headline with a character none of them has
+ * gives the edition's card (section and wordmark, no headline) rather than
+ * boxes. sharp turns the card into a JPEG
  * (a palette PNG took five times as long to encode for no visible gain).
  * Cards are cached on disk by content, so a rebuild draws only new ones.
  */
@@ -20,25 +24,10 @@ export const CARD_HEIGHT = 630;
 
 const INK = '#121212';
 const ACCENT = SITE.brand.accent;
-const PAPER = '#ffffff';
+const PAPER = PAGE_BACKGROUND;
 
-type Fonts = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[];
-let fonts: Promise<Fonts> | undefined;
-
-function loadFonts(): Promise<Fonts> {
-  const require = createRequire(import.meta.url);
-  const file = (weight: number) =>
-    require.resolve(`@fontsource/source-serif-4/files/source-serif-4-latin-${weight}-normal.woff`);
-  fonts ??= Promise.all(
-    ([400, 700] as const).map(async (weight) => ({
-      name: 'Source Serif 4',
-      data: await readFile(file(weight)),
-      weight,
-      style: 'normal' as const,
-    })),
-  );
-  return fonts;
-}
+/** Text that starts with a Hebrew or Arabic letter is set right to left. */
+const RIGHT_TO_LEFT = /^[^\p{L}]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 
 /** Headline type size that keeps long headlines inside the card. */
 export function headlineSize(headline: string): number {
@@ -64,7 +53,7 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 });
 
 /** Bump when the design changes, so cached cards are drawn again. */
-const CARD_VERSION = 1;
+const CARD_VERSION = 2;
 
 /** Where drawn cards are kept between builds (beside Astro's image cache). */
 const CACHE_DIR = join(process.cwd(), '.cache', 'social-cards');
@@ -93,7 +82,50 @@ export async function drawSocialCard(input: {
   section: string;
   outlet: string;
 }): Promise<Buffer> {
-  const headline = fitHeadline(input.headline);
+  return sharp(Buffer.from(await drawSocialCardSvg(input)))
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/**
+ * The card as satori's SVG (text as glyph outlines, emoji as pictures).
+ * When a character of the headline or section has no font, the edition's
+ * card is drawn instead, with a warning naming the characters.
+ */
+export async function drawSocialCardSvg(input: {
+  headline: string;
+  section: string;
+  outlet: string;
+}): Promise<string> {
+  const missing = {
+    headline: missingCharacters(input.headline),
+    section: missingCharacters(input.section),
+  };
+  const unknown = [...missing.headline, ...missing.section];
+  if (unknown.length > 0) {
+    const codes = unknown.map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}`);
+    console.warn(
+      `[share card] no font draws ${codes.join(' ')} in "${input.section}: ${input.headline}"; drawing ${input.outlet}'s card without it`,
+    );
+  }
+  return drawCardSvg({
+    headline: missing.headline.length > 0 ? '' : fitHeadline(input.headline),
+    section: missing.section.length > 0 ? '' : input.section,
+    outlet: input.outlet,
+  });
+}
+
+/** Draws exactly the texts given, boxes and all (exported for the tests that look for boxes). */
+export async function drawCardSvg({
+  headline,
+  section,
+  outlet,
+}: {
+  headline: string;
+  section: string;
+  outlet: string;
+}): Promise<string> {
+  const rtl = RIGHT_TO_LEFT.test(headline);
   const tree = el(
     'div',
     {
@@ -107,7 +139,7 @@ export async function drawSocialCard(input: {
       boxSizing: 'content-box',
       backgroundColor: PAPER,
       borderTop: `24px solid ${ACCENT}`,
-      fontFamily: 'Source Serif 4',
+      fontFamily: CARD_FAMILY,
       color: INK,
     },
     [
@@ -121,7 +153,7 @@ export async function drawSocialCard(input: {
           letterSpacing: 3,
           textTransform: 'uppercase',
         },
-        input.section,
+        section,
       ),
       el(
         'div',
@@ -130,8 +162,9 @@ export async function drawSocialCard(input: {
           fontSize: headlineSize(headline),
           fontWeight: 700,
           lineHeight: 1.12,
-          letterSpacing: -1,
+          letterSpacing: rtl ? 0 : -1,
           wordBreak: 'break-word',
+          direction: rtl ? 'rtl' : 'ltr',
         },
         headline,
       ),
@@ -142,16 +175,16 @@ export async function drawSocialCard(input: {
           el(
             'div',
             { display: 'flex', fontSize: 56, fontWeight: 700, color: ACCENT, letterSpacing: -1 },
-            input.outlet,
+            outlet,
           ),
         ],
       ),
     ],
   );
-  const svg = await satori(tree as Parameters<typeof satori>[0], {
+  return satori(tree as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: await loadFonts(),
+    fonts: await loadBaseFonts(),
+    loadAdditionalAsset,
   });
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }

@@ -1,5 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { Hero } from './content';
+import { cropSize, PAGE_BACKGROUND } from './images';
 import { socialCardPath } from './urls';
 
 /**
@@ -14,10 +15,14 @@ export interface SizedImage {
   height: number;
 }
 
-/** Crops at least 1200 px wide, as Google asks of NewsArticle images. */
+/**
+ * Crops 1200 px wide, as Google asks of NewsArticle images; smaller (same
+ * shape) when the hero is smaller, which the content check warns about.
+ */
 const CROPS = { wide: [1200, 675], standard: [1200, 900], square: [1200, 1200] } as const;
 
-async function crop(hero: Hero, width: number, height: number): Promise<SizedImage> {
+async function crop(hero: Hero, targetWidth: number, targetHeight: number): Promise<SizedImage> {
+  const { width, height } = cropSize(hero.image, { width: targetWidth, height: targetHeight });
   const result = await getImage({
     src: hero.image,
     width,
@@ -25,6 +30,7 @@ async function crop(hero: Hero, width: number, height: number): Promise<SizedIma
     fit: 'cover',
     position: 'attention',
     format: 'jpeg',
+    background: PAGE_BACKGROUND,
   });
   return { path: result.src, width, height };
 }
@@ -34,7 +40,7 @@ export async function heroCrops(hero: Hero): Promise<SizedImage[]> {
   return Promise.all(Object.values(CROPS).map(([w, h]) => crop(hero, w, h)));
 }
 
-/** The 1200×630 Open Graph image cut from a hero. */
+/** The 1200×630 Open Graph image cut from a hero (smaller when the hero is). */
 export function heroSocialImage(hero: Hero): Promise<SizedImage> {
   return crop(hero, 1200, 630);
 }
