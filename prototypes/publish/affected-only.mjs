@@ -4,6 +4,8 @@
 //
 // A publish is `astro build --config astro.publish.config.mjs`: the project's
 // own config with
+// - its own cacheDir (.cache/publish/), so that builds and publishes do not
+//   clear each other's content store;
 // - the output folder kept between publishes (`vite.build.emptyOutDir:
 //   false`) and Astro's incremental cache off (it would prune every page the
 //   publish does not list from its manifest);
@@ -80,8 +82,15 @@ export function publishAffected({ stateFile, phasesFile, outDir, all = false }) 
   const publish = {
     name: 'voz-prototype:publish-affected',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
         updateConfig({
+          // The content layer clears its store and renders every entry
+          // again when the config's digest differs from the one that wrote
+          // the store: with a shared cacheDir, alternating publishes and
+          // builds cost a full Markdown render each (12-15 s of CPU at 10k).
+          // A URL: the resolved config holds one, and other integrations
+          // resolve files against it.
+          cacheDir: new URL('.cache/publish/', config.root),
           vite: { build: { emptyOutDir: false } },
           experimental: { incrementalBuild: false },
         });

@@ -13,14 +13,14 @@
 //      rebuild equals a `--force` build: the bench checks that), and the
 //      number of files each change altered in dist/ (design c's question).
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUILD_TIME, generateCorpus } from '../../bench/corpus.mjs';
 import { PHASES, readPhases, usePhaseTimer } from '../../bench/phases.mjs';
 import { median } from '../../bench/stats.mjs';
-import { copyProject, fileDigests } from '../../scripts/project-copy.mjs';
+import { copyProject, fileDigests, listFiles } from '../../scripts/project-copy.mjs';
 import { publishConfigSource } from './affected-only.mjs';
 
 const { values: args } = parseArgs({
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     out: { type: 'string' },
     report: { type: 'string' },
+    project: { type: 'string' },
   },
 });
 const articles = Number(args.articles);
@@ -101,15 +102,19 @@ if (args.report) {
   process.exit(0);
 }
 
-const dir = copyProject(`publish-${articles}`);
+// --project DIR: the kept project of an earlier run (its dist/, .cache/,
+// live/ and keys); skips the corpus, the cold build and the first publish.
+const dir = args.project ?? copyProject(`publish-${articles}`);
 const live = join(dir, 'live');
-log(`project ${dir}: generating ${articles} articles`);
-const corpus = await generateCorpus({
-  out: join(dir, 'content'),
-  articles,
-  seed: 1,
-  buildTime: DEFAULT_BUILD_TIME,
-});
+const corpus = args.project
+  ? { files: listFiles(join(dir, 'content/articles')).filter((f) => f.endsWith('.md')) }
+  : await generateCorpus({
+      out: join(dir, 'content'),
+      articles,
+      seed: 1,
+      buildTime: DEFAULT_BUILD_TIME,
+    });
+log(`project ${dir}: ${corpus.files.length} articles`);
 
 /** Runs a command under GNU time in `dir`; wall, CPU, peak RSS and phases. */
 async function run(label, command) {
@@ -206,12 +211,13 @@ function addOne() {
     .replace(/^updatedAt: .*\n/m, '')
     .replace(/^translationOf: .*\n/m, '')
     .replace(/^featured: .*\n/m, '');
-  const file = join(
+  let file = join(
     dir,
     'content/articles',
     DEFAULT_BUILD_TIME.slice(0, 4),
     'nueva-historia-de-ultima-hora.md',
   );
+  for (let n = 2; existsSync(file); n++) file = file.replace(/(-\d+)?\.md$/, `-${n}.md`);
   writeFileSync(file, text);
   return relative(dir, file);
 }
@@ -222,6 +228,7 @@ function unpublishOne() {
   const file = sorted.find((f, i) => {
     const slug = f.split('/').pop().replace(/\.md$/, '');
     return (
+      !/^draft: true$/m.test(texts[i]) &&
       !/^translationOf:/m.test(texts[i]) &&
       !texts.some((t) => (t.match(/^translationOf: (.*)$/m)?.[1] ?? '').endsWith(slug))
     );
@@ -238,10 +245,17 @@ function diff(a, b) {
 
 const results = { articles, cpus: (await import('node:os')).cpus().length, changes: [] };
 try {
-  log('today: cold build');
-  results.cold = await today('cold');
-  log('prototype: first publish of every path into live/');
-  results.firstPublish = await publish('publish-all', true);
+  if (args.project) {
+    // Builds both sides once with nothing changed, so that each has its own
+    // content store and the pairs start even.
+    results.cold = await today('warm-up-today');
+    results.firstPublish = await publish('warm-up-publish');
+  } else {
+    log('today: cold build');
+    results.cold = await today('cold');
+    log('prototype: first publish of every path into live/');
+    results.firstPublish = await publish('publish-all', true);
+  }
   let digests = fileDigests(join(dir, 'dist'));
   const changes = [
     ...Array.from({ length: Number(args.rounds) }, () => ['edit', editOne]),

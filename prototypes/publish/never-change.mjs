@@ -10,8 +10,11 @@
 // the first story ever published, `page/1/` holding stories 1–12, so a new
 // story lands on the highest-numbered page and every lower page keeps its
 // bytes, if the pager does not print the page count (a "1 … 19 20" pager
-// changes every page the day page 21 appears). An edited headline still
-// changes the one page that shows the story, in either numbering.
+// changes every page the day page 21 appears). The model is printed for an
+// added story only: an edited headline changes the one page that shows the
+// story in either numbering, and an unpublished story shifts every newer
+// page when numbered from the oldest (every older one today), unless it
+// leaves a gap.
 import { readFileSync } from 'node:fs';
 
 const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -43,6 +46,7 @@ for (const change of results.changes) {
   console.log(`\n${change.kind} (${change.file}): ${change.changedInDist.length} files changed`);
   for (const [k, n] of Object.entries(counts).sort((a, b) => b[1] - a[1]))
     console.log(`  ${k.padEnd(26)} ${n}`);
+  if (change.kind !== 'add') continue;
   console.log(
     `  listings with a changed page ≥ 2: ${listings.size}; those pages: ${pagesNow} today, about ${pagesThen} numbered from the oldest` +
       ` -> ${change.changedInDist.length - pagesNow + pagesThen} files in all`,
