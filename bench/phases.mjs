@@ -36,7 +36,9 @@ export function phaseTimer(file, options = {}) {
   const marks = {};
   const heapMb = {};
   // cpuMs: CPU time of the Astro process (all its threads) at each stamp.
-  const counts = { paths: 0, rendered: 0, renderMs: 0, cpuMs: {} };
+  // memoryMb: resident set, V8 heap reserved, and memory outside the heap
+  // (Buffers, native libraries' allocations counted by V8) at each stamp.
+  const counts = { paths: 0, rendered: 0, renderMs: 0, cpuMs: {}, memoryMb: {} };
   const mark = (name) => {
     if (marks[name] !== undefined) return;
     marks[name] = now();
@@ -44,7 +46,13 @@ export function phaseTimer(file, options = {}) {
     counts.cpuMs[name] = (cpu.user + cpu.system) / 1000;
     // @ts-expect-error gc exists only under --expose-gc
     globalThis.gc?.();
-    heapMb[name] = process.memoryUsage().heapUsed / 2 ** 20;
+    const memory = process.memoryUsage();
+    heapMb[name] = memory.heapUsed / 2 ** 20;
+    counts.memoryMb[name] = {
+      rss: memory.rss / 2 ** 20,
+      heapTotal: memory.heapTotal / 2 ** 20,
+      external: memory.external / 2 ** 20,
+    };
   };
   const first = {
     name: 'voz-bench:phases-first',
