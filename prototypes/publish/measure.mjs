@@ -168,12 +168,12 @@ const NPX = ['npx', '--no-install'];
 /** Today: the project's build (incremental, swap into dist/), timed by phase. */
 const today = (label) => run(label, ['node', 'scripts/build.mjs', ...usePhaseTimer(dir)]);
 /** The prototype: publish affected paths into live/. */
-function publish(label, all = false) {
+async function publish(label, all = false) {
   writeFileSync(
     join(dir, 'astro.publish.config.mjs'),
     publishConfigSource(dir, { outDir: live, all }),
   );
-  return run(label, [
+  const result = await run(label, [
     ...NPX,
     'astro',
     'build',
@@ -181,10 +181,9 @@ function publish(label, all = false) {
     'astro.publish.config.mjs',
     '--outDir',
     live,
-  ]).then((r) => ({
-    ...r,
-    stats: JSON.parse(readFileSync(join(dir, '.publish-keys.json.stats.json'), 'utf8')),
-  }));
+  ]);
+  const stats = JSON.parse(readFileSync(join(dir, '.publish-keys.json.stats.json'), 'utf8'));
+  return { ...result, stats };
 }
 
 const sorted = [...corpus.files].sort();
