@@ -41,10 +41,11 @@ function outputFile(outDir, pathname) {
 /**
  * The publish integrations: the phase timer (for the bench's table) with a
  * path filter that compares cache keys with the previous publish's.
- * @param {{ stateFile: string, phasesFile: string, outDir: string, all?: boolean }} options
- *   `all`: render every path (the first publish into an empty folder).
+ * @param {{ stateFile: string, phasesFile: string, outDir: string, all?: boolean, none?: boolean }} options
+ *   `all`: render every path (the first publish into an empty folder);
+ *   `none`: render no path (floor.mjs: what a publish costs before rendering).
  */
-export function publishAffected({ stateFile, phasesFile, outDir, all = false }) {
+export function publishAffected({ stateFile, phasesFile, outDir, all = false, none = false }) {
   /** @type {Map<string, string | null>} */
   const previous = new Map(
     existsSync(stateFile) && !all
@@ -75,8 +76,9 @@ export function publishAffected({ stateFile, phasesFile, outDir, all = false }) 
         if (reason !== 'all') stats[reason] += 1;
         chosen.push(path);
       }
-      stats.rendered = chosen.length;
-      return chosen;
+      // none: render nothing, to time the floor every publish pays.
+      stats.rendered = none ? 0 : chosen.length;
+      return none ? [] : chosen;
     },
   });
   const publish = {
@@ -114,13 +116,14 @@ export function publishAffected({ stateFile, phasesFile, outDir, all = false }) 
  * @param {string} dir
  * @param {{ outDir: string, all?: boolean }} options
  */
-export function publishConfigSource(dir, { outDir, all = false }) {
+export function publishConfigSource(dir, { outDir, all = false, none = false }) {
   const self = pathToFileURL(new URL(import.meta.url).pathname).href;
   const options = {
     stateFile: join(dir, '.publish-keys.json'),
     phasesFile: join(dir, '.bench-phases.json'),
     outDir,
     all,
+    none,
   };
   return [
     '// Written by prototypes/publish: the project config, publishing affected pages only.',
