@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
 import { median } from './stats.mjs';
+import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string' },
     '50k': { type: 'boolean', default: false },
+    '100k': { type: 'boolean', default: false },
     images: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -55,6 +57,7 @@ if (args.help) {
   console.log(`npm run bench -- [options]
   --sizes 1000,10000   text corpus sizes (default 1000,10000)
   --50k                add a 50,000-article text corpus
+  --100k               add a 100,000-article text corpus
   --images 200         hero-image corpus size (default 200; 0 skips it)
   --smoke              tiny CI run: 20 articles, 2 images, one cold and one warm build
   --out FILE           results JSON (default bench/results/latest.json; smoke: a temp file);
@@ -78,7 +81,7 @@ const sizes = args.smoke
       .split(',')
       .filter((s) => s.trim() !== '')
       .map((s) => Number(s.trim().replace(/k$/i, '000')))
-      .concat(args['50k'] ? [50000] : []);
+      .concat(args['50k'] ? [50000] : [], args['100k'] ? [100000] : []);
 const imageCount = args.smoke ? 0 : Number(args.images ?? '200');
 const outFile = resolve(
   ROOT,
@@ -247,7 +250,7 @@ async function build(dir, label, extraArgs = []) {
   const cacheBefore = listFiles(cacheDir).length;
   const timeFile = join(dir, `.bench-${label}.time`);
   const logFile = join(dir, `.bench-${label}.log`);
-  const command = [process.execPath, 'scripts/build.mjs', ...extraArgs];
+  const command = [process.execPath, 'scripts/build.mjs', ...usePhaseTimer(dir), ...extraArgs];
   const [program, ...programArgs] =
     METHOD === 'gnu-time' ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
 
@@ -255,6 +258,7 @@ async function build(dir, label, extraArgs = []) {
   const cpuBefore = childrenCpuSeconds();
   const out = createWriteStream(logFile);
   const started = performance.now();
+  const spawnMs = performance.timeOrigin + started;
   const child = spawn(program, programArgs, {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -272,6 +276,7 @@ async function build(dir, label, extraArgs = []) {
   child.stderr.pipe(out, { end: false });
   const code = await new Promise((done) => child.on('close', (status) => done(status ?? 1)));
   const wallS = (performance.now() - started) / 1000;
+  const phases = readPhases(dir, spawnMs, performance.timeOrigin + performance.now());
   const sampled = sampler.stop();
   current.child = undefined;
   await new Promise((done) => out.end(done));
@@ -299,6 +304,7 @@ async function build(dir, label, extraArgs = []) {
     imagesFromCache: fromLog.cached,
     // Pages an incremental build copied from the previous build.
     pagesReused: output.match(/\((?:cached|restored)\)/g)?.length ?? 0,
+    phases,
   };
 }
 
@@ -451,6 +457,14 @@ function printText(results) {
         runRow('one article changed', s.edit),
         ...(s.verify ? [runRow('full build (--force)', s.verify.full)] : []),
       ])}`,
+    );
+    const phaseRuns = [
+      { name: 'cold', phases: s.cold.phases },
+      { name: 'warm', phases: s.warm.phases },
+      { name: 'one change', phases: s.edit.phases },
+    ];
+    console.log(
+      `\n${table('Phases: wall s (CPU s of the Astro process), bench/phases.mjs', ['phase', ...phaseRuns.map((r) => r.name)], phaseRows(phaseRuns))}`,
     );
     if (s.verify) {
       console.log(
@@ -797,8 +811,12 @@ async function imageScenario(articles, images, { smoke = false } = {}) {
 if (args.chart) {
   const file = resolve(args.chart);
   const svg = file.replace(/\.json$/, '') + '.svg';
-  writeFileSync(svg, chartSvg(JSON.parse(readFileSync(file, 'utf8'))));
+  const earlier = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(svg, chartSvg(earlier));
   console.log(`Chart: ${shortPath(svg)}`);
+  if (earlier.text.every((s) => s.edit?.phases)) {
+    writeFileSync(file.replace(/\.json$/, '') + '.scaling.svg', scalingChartSvg(earlier));
+  }
   process.exit(0);
 }
 
@@ -880,4 +898,7 @@ if (results.text.length > 0) {
   const svg = outFile.replace(/\.json$/, '') + '.svg';
   writeFileSync(svg, chartSvg(results));
   console.log(`Chart: ${shortPath(svg)}`);
+  const scaling = outFile.replace(/\.json$/, '') + '.scaling.svg';
+  writeFileSync(scaling, scalingChartSvg(results));
+  console.log(`Scaling chart: ${shortPath(scaling)}`);
 }
