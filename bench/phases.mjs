@@ -8,6 +8,7 @@
 // integration hooks for the steps between phases, and a wrapper around the
 // default prerenderer (`setPrerenderer`, Astro ≥ 7) for the page phase.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { escapeXml, niceMax } from './stats.mjs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -224,19 +225,6 @@ const COLOURS = [
   '#15803d',
   '#a3a3a3',
 ];
-
-function escapeXml(text) {
-  return String(text).replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
-  );
-}
-
-function niceMax(value) {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= value * 1.05) ?? 10 * power;
-}
 
 /**
  * Hand-written SVG: for each archive size, the one-change rebuild's wall

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
-import { median } from './stats.mjs';
+import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
@@ -539,20 +539,6 @@ const round = (value) =>
       typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v,
     ),
   );
-
-function escapeXml(text) {
-  return String(text).replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
-  );
-}
-
-/** Round maximum for an axis: 1, 2, 2.5 or 5 times a power of ten. */
-function niceMax(value) {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= value * 1.05) ?? 10 * power;
-}
 
 /**
  * Hand-written SVG: cold build wall time (left axis) and peak RSS (right

@@ -5,3 +5,18 @@ export function median(list) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** Text made safe for SVG/XML element content and attributes. */
+export function escapeXml(text) {
+  return String(text).replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c],
+  );
+}
+
+/** Round maximum for a chart axis: 1, 2, 2.5 or 5 times a power of ten. */
+export function niceMax(value) {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= value * 1.05) ?? 10 * power;
+}

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFiles } from './fixtures';
-import { build, snapshot, write } from './project-builds';
+import { article, BASE, build, snapshot, write } from './project-builds';
 import { copyProject } from '../scripts/project-copy.mjs';
 
 // Each case builds a small copy of the project (the real code and config,
@@ -10,22 +10,6 @@ import { copyProject } from '../scripts/project-copy.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const HERO = readFileSync(join(ROOT, 'content/articles/2024/north-korea-russia-treaty.jpg'));
-
-function article(fields: Record<string, string | undefined>, body = 'A sentence of news.'): string {
-  const lines = Object.entries(fields)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
-}
-
-const BASE = {
-  title: 'A sound story',
-  dek: 'A dek that says what happened.',
-  publishedAt: '2026-11-20T08:00:00-06:00',
-  authors: '[staff]',
-  section: 'us',
-  lang: 'en',
-};
 
 function makeProject(): string {
   const dir = copyProject('case');

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { copyProject } from '../scripts/project-copy.mjs';
 import { listFiles } from './fixtures';
-import { build, snapshot, write } from './project-builds';
+import { article, BASE, build, snapshot, write } from './project-builds';
 
 // Photos as a newsroom gets them (cut short in transfer, from elsewhere on
 // the disk, too small, transparent, shared with a draft), each built in a
@@ -13,22 +13,6 @@ import { build, snapshot, write } from './project-builds';
 const ROOT = join(import.meta.dirname, '..');
 const HERO = readFileSync(join(ROOT, 'content/articles/2024/north-korea-russia-treaty.jpg'));
 const FOLDER = 'content/articles/2026';
-
-function article(fields: Record<string, string | undefined>, body = 'A sentence of news.'): string {
-  const lines = Object.entries(fields)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
-}
-
-const BASE = {
-  title: 'A sound story',
-  dek: 'A dek that says what happened.',
-  publishedAt: '2026-11-20T08:00:00-06:00',
-  authors: '[staff]',
-  section: 'us',
-  lang: 'en',
-};
 
 const hero = (image: string) => `\n  image: ${image}\n  alt: A photo`;
 

@@ -27,3 +27,24 @@ export function build(dir: string, env: Record<string, string> = {}, args: strin
 export function snapshot(dir: string): string[] {
   return [...fileDigests(join(dir, 'dist'))].map(([file, hash]) => `${file} ${hash}`).sort();
 }
+
+/** An article file: frontmatter lines `key: value` (undefined fields left out), then the body. */
+export function article(
+  fields: Record<string, string | undefined>,
+  body = 'A sentence of news.',
+): string {
+  const lines = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
+}
+
+/** The frontmatter of a sound English story, for cases that change one thing. */
+export const BASE = {
+  title: 'A sound story',
+  dek: 'A dek that says what happened.',
+  publishedAt: '2026-11-20T08:00:00-06:00',
+  authors: '[staff]',
+  section: 'us',
+  lang: 'en',
+};
