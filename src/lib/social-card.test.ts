@@ -2,12 +2,15 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { missingCharacters } from './card-fonts';
 import { SCRIPTS } from './card-scripts';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   drawCardSvg,
   drawSocialCard,
   drawSocialCardSvg,
   fitHeadline,
   headlineSize,
+  renderSocialCard,
 } from './social-card';
 
 async function describeImage(jpeg: Buffer) {
@@ -49,6 +52,34 @@ async function looksTheSame(a: string, b: string): Promise<boolean> {
   const card = (headline: string) => drawCardSvg({ headline, section: 'Mundo', outlet: 'Voz' });
   return (await card(a)) === (await card(b));
 }
+
+describe('the share-card cache', () => {
+  const dir = join(process.cwd(), '.cache', 'social-cards');
+
+  it('draws a card once, then serves it from .cache/social-cards until its text changes', async () => {
+    await mkdir(dir, { recursive: true });
+    const headline = `Cache probe ${Date.now()} ${Math.random()}`;
+    const card = { headline, section: 'Mundo', outlet: 'Voz' };
+    const before = new Set(await readdir(dir));
+    const first = await renderSocialCard(card);
+    const added = (await readdir(dir)).filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    const file = join(dir, added[0] ?? '');
+    try {
+      expect((await sharp(first).metadata()).format).toBe('jpeg');
+      // A marker in the cached file proves the second call read it rather than drawing.
+      const marker = Buffer.from('cached card');
+      await writeFile(file, marker);
+      expect(await renderSocialCard(card)).toEqual(marker);
+      const other = await renderSocialCard({ ...card, headline: `${headline} (updated)` });
+      expect(other).not.toEqual(marker);
+      expect((await sharp(other).metadata()).width).toBe(1200);
+    } finally {
+      const now = (await readdir(dir)).filter((f) => !before.has(f));
+      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
+    }
+  }, 30_000);
+});
 
 describe('share cards in every script', () => {
   it('can tell boxes apart from letters', async () => {
