@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFiles } from './fixtures';
+import { htmlErrors } from './html-checker';
 import { article, BASE, build, snapshot, write } from './project-builds';
 import { copyProject } from '../scripts/project-copy.mjs';
 
@@ -425,6 +426,7 @@ test.describe('text a newsroom pastes that must build', () => {
       }
       const feed = readFileSync(join(dist, 'en/rss.xml'), 'utf8');
       expect(feed).toContain('Acción de Gracias en Texas');
+      expect(htmlErrors(dist)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
