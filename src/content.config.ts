@@ -80,22 +80,22 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
       // Entries stored under other rules are read and checked again.
       const version = rulesVersion(root);
       if (context.meta.get(RULES_VERSION) !== version) context.store.clear();
-      // Rendered HTML reaches only the store, so the check sits in front of it.
-      const store = new Proxy(context.store, {
-        get(target, key) {
-          if (key === 'set' && rules.rendered) {
-            const check = rules.rendered;
-            return (entry: Parameters<typeof target.set>[0]) => {
+      // Rendered HTML reaches only the store, so the check sits in front of it
+      // (the loader's store is a plain object of functions, as withPhotoRules
+      // also relies on).
+      const { rendered } = rules;
+      const store: typeof context.store = rendered
+        ? {
+            ...context.store,
+            set: (entry) => {
               const html = entry.rendered?.html;
-              const file = entry.filePath ?? entry.id;
-              if (html !== undefined) throwProblems(check(file, html, entry.data));
-              return target.set(entry);
-            };
+              if (html !== undefined) {
+                throwProblems(rendered(entry.filePath ?? entry.id, html, entry.data));
+              }
+              return context.store.set(entry);
+            },
           }
-          const value: unknown = Reflect.get(target, key, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+        : context.store;
       await loader.load({
         ...context,
         store,
@@ -182,7 +182,7 @@ const articles = defineCollection({
         /**
          * Id of the article this one translates (its path under
          * content/articles without `.md`, e.g. `2024/north-korea-russia-treaty`).
-         * Both pages then link to each other.
+         * The original and its translations, one per edition, link to each other.
          */
         translationOf: z.string().trim().min(1).optional(),
         /**

@@ -21,7 +21,7 @@ import { byNewest, isPublished, lastModified } from './publishing';
 import { createRelatedFinder, sectionNeighbours } from './related';
 import { contentWarnings } from './rules/article-rules';
 import { throwProblems, type ContentProblem } from './rules/content-error';
-import { siteProblems, type PathClaim } from './rules/site-rules';
+import { sectionPathProblems, siteProblems, type PathClaim } from './rules/site-rules';
 import { looseTag } from './tag-identity';
 import { linkTranslations } from './translations';
 import {
@@ -35,40 +35,22 @@ import {
   slugFromId,
   tagIndexPath,
   tagPath,
-  tagSlug,
 } from './urls';
 
 /**
  * The catalogue: what the site publishes and in what order, decided once.
- * Plain records and a clock go in; every listing the site shows comes out.
- * The types are in catalogue-types.ts. Nothing here reads Astro's collections (`content.ts` does that and hands
- * the records over), so every rule is unit-tested with small record
- * builders. Pages, feeds, sitemaps and structured data ask the catalogue;
+ * Plain records and a clock go in; every listing the site shows comes out
+ * (the types are in catalogue-types.ts). Nothing here reads Astro's
+ * collections (`content.ts` does that and hands the records over), so every
+ * rule is unit-tested with small record builders. Pages, feeds, sitemaps and structured data ask the catalogue;
  * nothing else filters or sorts articles.
  */
-
-/** Path segments a section may not take, because other pages live there. */
-const RESERVED_SEGMENTS = new Set(['author', 'tag', 'archive', 'page', 'og']);
 
 function toSection(record: SectionRecord, langs: readonly Lang[]): Section {
   const slug = Object.fromEntries(
     langs.map((lang) => [lang, record.path?.[lang] ?? record.id]),
   ) as Record<Lang, string>;
   return { id: record.id, name: record.name, slug, order: record.order };
-}
-
-function sectionProblems(record: SectionRecord, section: Section): ContentProblem[] {
-  return Object.entries(section.slug).flatMap(([lang, value]) =>
-    RESERVED_SEGMENTS.has(value) || /^\d+$/.test(value) || /\.\w+$/.test(value)
-      ? [
-          {
-            file: record.filePath,
-            field: `path.${lang}`,
-            problem: `"${value}" is taken by other pages of the site; choose another path`,
-          },
-        ]
-      : [],
-  );
 }
 
 function memo<A, R>(compute: (arg: A) => R): (arg: A) => R {
@@ -100,7 +82,7 @@ export function createCatalogue(input: {
   );
   const sections = sectionRecords.map((record) => {
     const section = toSection(record, langs);
-    problems.push(...sectionProblems(record, section));
+    problems.push(...sectionPathProblems(record.filePath, section.slug));
     return section;
   });
   const sectionsById = new Map(sections.map((s) => [s.id, s]));
@@ -135,19 +117,16 @@ export function createCatalogue(input: {
 
   const isPublic = (article: Article) => isPublished(article, now);
   const groups = linkTranslations(resolved, isPublic);
-  const articles = resolved
-    .filter(isPublic)
-    .sort(byNewest)
-    .map((article) => {
-      const others = (groups.get(article.id) ?? []).filter(isPublic);
-      if (others.length === 0) return article;
-      article.translations = langs.flatMap((lang) =>
-        others
-          .filter((o) => o.lang === lang)
-          .map((o) => ({ lang: o.lang, path: o.path, title: o.title })),
-      );
-      return article;
-    });
+  const articles = resolved.filter(isPublic).sort(byNewest);
+  // Translation sets hold only published stories; list them in edition order.
+  for (const article of articles) {
+    const others = groups.get(article.id) ?? [];
+    article.translations = langs.flatMap((lang) =>
+      others
+        .filter((o) => o.lang === lang)
+        .map((o) => ({ lang: o.lang, path: o.path, title: o.title })),
+    );
+  }
 
   const byEdition = new Map(langs.map((lang) => [lang, articles.filter((a) => a.lang === lang)]));
   const published = (lang?: Lang) => (lang === undefined ? articles : (byEdition.get(lang) ?? []));
@@ -204,24 +183,25 @@ export function createCatalogue(input: {
 
   const tagUses: PathClaim[] = [];
   const tagListings = langs.flatMap((lang) => {
+    // Keyed by page path: the first (newest) use of a tag names its page.
     const byTag = new Map<string, { tag: string; articles: Article[] }>();
     for (const article of published(lang)) {
       article.tags.forEach((tag, index) => {
-        const slug = tagSlug(tag);
+        const path = tagPath(lang, tag);
         tagUses.push({
-          path: tagPath(lang, tag),
+          path,
           owner: `tag "${tag}"`,
           key: looseTag(tag),
           file: article.filePath,
           field: `tags[${index}]`,
         });
-        const group = byTag.get(slug) ?? { tag, articles: [] };
-        if (group.articles.length === 0) byTag.set(slug, group);
+        const group = byTag.get(path) ?? { tag, articles: [] };
+        if (group.articles.length === 0) byTag.set(path, group);
         if (group.articles.at(-1) !== article) group.articles.push(article);
       });
     }
-    return [...byTag.values()]
-      .map(({ tag, articles: list }) => listing('tag', lang, tagPath(lang, tag), tag, list))
+    return [...byTag]
+      .map(([path, { tag, articles: list }]) => listing('tag', lang, path, tag, list))
       .sort((a, b) => a.subject.localeCompare(b.subject, lang) || a.path.localeCompare(b.path));
   });
 

@@ -15,7 +15,10 @@ export interface Publishable {
 }
 
 /** Public at `now`: not a draft and not scheduled for later. */
-export function isPublished(article: Publishable, now: Date): boolean {
+export function isPublished(
+  article: Pick<Publishable, 'draft' | 'publishedAt'>,
+  now: Date,
+): boolean {
   return !article.draft && article.publishedAt.getTime() <= now.getTime();
 }
 

@@ -78,14 +78,23 @@ const TAG_REPLACEMENTS: [string, string][] = [
  * `🔥`) gives `''`, which the content rules refuse.
  */
 export function tagSlug(tag: string): string {
-  const ascii = slugify(tag, { decamelize: false, customReplacements: TAG_REPLACEMENTS });
-  if (ascii !== '') return ascii;
-  return tag
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    slug = slugify(tag, { decamelize: false, customReplacements: TAG_REPLACEMENTS });
+    if (slug === '') {
+      slug = tag
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+        .replace(/^-+|-+$/g, '');
+    }
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
+
+/** Slugs already made: the same few hundred tags recur across thousands of stories. */
+const tagSlugs = new Map<string, string>();
 
 /** Tag page: `/es/tag/corea-del-norte/`. */
 export function tagPath(lang: Lang, tag: string): string {

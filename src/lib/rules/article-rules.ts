@@ -12,8 +12,9 @@ import { authorLinkProblems } from './yaml-url-rules';
  * The rules an article, author or section file must pass on its own text,
  * before the schema and before any page is built, so `npm run check:content`
  * (astro sync) finds them in seconds. The loader wrapper in
- * src/content.config.ts calls these; the query module adds the rules that
- * need the rendered body (body-rules.ts) and the whole site (site-rules.ts).
+ * src/content.config.ts calls these, and checks each rendered body
+ * (body-rules.ts) before it is stored; the catalogue adds the rules that
+ * need the whole site (site-rules.ts).
  */
 
 /** Where each collection's files live, relative to the project root. */

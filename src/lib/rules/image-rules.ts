@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { getBuildTime } from '../build-time';
 import { frontmatterOf } from './date-rules';
 import { MIN_PUBLISHABLE_HERO_WIDTH } from '../images';
+import { isPublished } from '../publishing';
 import { throwProblems, type ContentProblem } from './content-error';
 
 /**
@@ -91,15 +92,13 @@ export async function heroImageProblems(input: {
  * as published, so the schema reports it.
  */
 export function isUnpublishedAt(data: Record<string, unknown>, now: Date): boolean {
-  if (data['draft'] === true) return true;
   const published = data['publishedAt'];
   const date =
     published instanceof Date
       ? published
-      : typeof published === 'string'
-        ? new Date(published)
-        : undefined;
-  return date !== undefined && !Number.isNaN(date.getTime()) && date > now;
+      : new Date(typeof published === 'string' ? published : Number.NaN);
+  const readable = !Number.isNaN(date.getTime());
+  return !isPublished({ draft: data['draft'] === true, publishedAt: readable ? date : now }, now);
 }
 
 /**

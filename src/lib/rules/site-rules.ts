@@ -8,6 +8,31 @@ import type { ContentProblem } from './content-error';
  * page, two articles may not share a URL.
  */
 
+/** Path segments a section may not take, because other pages live there. */
+const RESERVED_SEGMENTS = new Set(['author', 'tag', 'archive', 'page', 'og']);
+
+/**
+ * A section's URL segment per edition may not be one other pages use: a
+ * reserved folder (`tag`, `author`…), a number (years) or a file name
+ * (`rss.xml`).
+ */
+export function sectionPathProblems(
+  file: string,
+  slugs: Readonly<Record<string, string>>,
+): ContentProblem[] {
+  return Object.entries(slugs).flatMap(([lang, value]) =>
+    RESERVED_SEGMENTS.has(value) || /^\d+$/.test(value) || /\.\w+$/.test(value)
+      ? [
+          {
+            file,
+            field: `path.${lang}`,
+            problem: `"${value}" is taken by other pages of the site; choose another path`,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Something the build writes at `path`, and who asked for it. */
 export interface PathClaim {
   path: string;
