@@ -8,6 +8,7 @@ import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-a
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 
 const pagesSitemap = sitemapFromPages(SITE.url);
 
@@ -26,6 +27,10 @@ export default defineConfig({
   // Kept outside node_modules so `npm ci` does not throw away encoded images.
   cacheDir: './.cache/astro',
   integrations: [
+    // Builds by scripts/build.mjs keep their output folder between builds:
+    // only changed pages are written, and files of pages that are gone are
+    // deleted here, before the sitemap reads the folder.
+    keptOutput(),
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
     sitemap({

@@ -17,13 +17,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
+import { DEFAULT_BUILD_TIME, chicagoIso, generateCorpus } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
 import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
@@ -326,6 +326,54 @@ function editOneArticle(files) {
   return file;
 }
 
+/**
+ * A new story published at the build time, in the section of the newest
+ * one: it goes on the front, its section's, tags' and author's first pages
+ * and the feeds.
+ */
+function addOneArticle(files) {
+  const sorted = [...files].sort();
+  const model = readFileSync(sorted[sorted.length - 1], 'utf8');
+  const publishedAt = chicagoIso(new Date(buildTime).getTime() - 60 * 60 * 1000);
+  const text = model
+    .replace(/^title: "(.*)"$/m, 'title: "Nueva historia de última hora"')
+    .replace(/^publishedAt: .*$/m, `publishedAt: ${publishedAt}`)
+    .replace(/^updatedAt: .*\n/m, '')
+    .replace(/^translationOf: .*\n/m, '')
+    .replace(/^featured: .*\n/m, '');
+  let file = join(
+    dirname(sorted[sorted.length - 1]),
+    '..',
+    publishedAt.slice(0, 4),
+    'nueva-historia-de-ultima-hora.md',
+  );
+  for (let n = 2; existsSync(file); n++) file = file.replace(/(-\d+)?\.md$/, `-${n}.md`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * A story taken down (marked as a draft): one that is neither a translation
+ * nor translated, so that no other story changes with it.
+ */
+function unpublishOneArticle(files) {
+  const sorted = [...files].sort();
+  const texts = sorted.map((file) => readFileSync(file, 'utf8'));
+  const index = sorted.findIndex((file, i) => {
+    const slug = basename(file, '.md');
+    return (
+      i > 0 &&
+      !/^draft: true$/m.test(texts[i]) &&
+      !/^translationOf:/m.test(texts[i]) &&
+      !texts.some((t) => (t.match(/^translationOf: (.*)$/m)?.[1] ?? '').endsWith(`/${slug}`))
+    );
+  });
+  const file = sorted[index];
+  writeFileSync(file, texts[index].replace(/^---\n/, '---\ndraft: true\n'));
+  return file;
+}
+
 /** Files that differ between two dist/ digests (missing on either side included). */
 function distDifferences(a, b) {
   const names = new Set([...a.keys(), ...b.keys()]);
@@ -455,6 +503,8 @@ function printText(results) {
         runRow('cold', s.cold),
         runRow('warm (no change)', s.warm),
         runRow('one article changed', s.edit),
+        ...(s.add ? [runRow('one article added', s.add)] : []),
+        ...(s.unpublish ? [runRow('one article unpublished', s.unpublish)] : []),
         ...(s.verify ? [runRow('full build (--force)', s.verify.full)] : []),
       ])}`,
     );
@@ -462,13 +512,15 @@ function printText(results) {
       { name: 'cold', phases: s.cold.phases },
       { name: 'warm', phases: s.warm.phases },
       { name: 'one change', phases: s.edit.phases },
+      ...(s.add ? [{ name: 'added', phases: s.add.phases }] : []),
+      ...(s.unpublish ? [{ name: 'unpublished', phases: s.unpublish.phases }] : []),
     ];
     console.log(
       `\n${table('Phases: wall s (CPU s of the Astro process), bench/phases.mjs', ['phase', ...phaseRuns.map((r) => r.name)], phaseRows(phaseRuns))}`,
     );
     if (s.verify) {
       console.log(
-        `Incremental rebuild after the change = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
+        `Incremental rebuilds after the edit, the addition and the unpublishing = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
       );
     }
   }
@@ -728,6 +780,12 @@ async function textScenario(articles) {
   const edited = editOneArticle(corpus.files);
   log(`text ${articles}: changed ${relative(dir, edited)}; rebuilding`);
   const edit = await build(dir, 'edit');
+  const added = addOneArticle(corpus.files);
+  log(`text ${articles}: added ${relative(dir, added)}; rebuilding`);
+  const add = await build(dir, 'add');
+  const unpublished = unpublishOneArticle(corpus.files);
+  log(`text ${articles}: unpublished ${relative(dir, unpublished)}; rebuilding`);
+  const unpublish = await build(dir, 'unpublish');
   log(`text ${articles}: measuring page weight`);
   const weights = pageWeights(join(dir, 'dist'));
   let verify;
@@ -753,6 +811,8 @@ async function textScenario(articles) {
     cold,
     warm,
     edit,
+    add,
+    unpublish,
     verify,
     pageWeights: weights,
   };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { readPageHead, type PageHead } from '../lib/page-head';
-import { readBuiltFiles } from './built-files';
+import { deriveFromBuiltFiles, outputCacheFile } from './built-files';
 
 /**
  * A `serialize` hook for @astrojs/sitemap that copies each page's own
@@ -11,6 +11,9 @@ import { readBuiltFiles } from './built-files';
  * HTML, and
  * leaves out pages marked noindex (the root redirect, the 404 page).
  */
+/** Names the shape of PageHead in the cache of heads kept between builds. */
+const PAGE_HEAD_VERSION = 'page-head-1';
+
 export function sitemapFromPages(site: string): {
   integration: AstroIntegration;
   serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
@@ -21,19 +24,24 @@ export function sitemapFromPages(site: string): {
   // The build may write elsewhere than dist/ (scripts/build.mjs builds into
   // a fresh folder), so the folder is read from the resolved config.
   let root = '';
+  let cacheFile = '';
   const integration: AstroIntegration = {
     name: 'sitemap-from-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
+        cacheFile = outputCacheFile(fileURLToPath(config.cacheDir), root, 'page-heads');
       },
       'astro:build:done': async () => {
         heads.clear();
-        await readBuiltFiles(
+        const read = await deriveFromBuiltFiles({
           root,
-          (file) => file.endsWith('.html'),
-          (file, html) => heads.set(file, readPageHead(html)),
-        );
+          wanted: (file) => file.endsWith('.html'),
+          derive: readPageHead,
+          cacheFile,
+          version: PAGE_HEAD_VERSION,
+        });
+        for (const [file, head] of read) heads.set(join(root, file), head);
       },
     },
   };

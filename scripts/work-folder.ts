@@ -1,0 +1,156 @@
+// The build's work folder (scripts/build.mjs): Astro builds into a folder it
+// keeps between builds, so a rebuild writes only the pages whose content
+// changed; the live output folder is then made anew from the previous one
+// by hard links for every file that did not change and copies of those
+// that did, and swapped in by renaming. These are the decisions, without
+// the file operations, so they can be tested on their own.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** What tells two versions of a file apart without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Every file of a folder, by path relative to it (with `/` on every system). */
+export type Listing = Map<string, FileStamp>;
+
+/** Every file under `dir` with its size and modification time; empty when there is no `dir`. */
+export function listStamps(dir: string): Listing {
+  const listing: Listing = new Map();
+  if (!existsSync(dir)) return listing;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { size, mtimeMs } = statSync(path);
+    listing.set(relative(dir, path).split('\\').join('/'), { size, mtimeMs });
+  }
+  return listing;
+}
+
+/** One digest of a folder's listing: equal when no file was added, removed or rewritten. */
+export function listingDigest(listing: Listing): string {
+  const hash = createHash('sha256');
+  for (const path of [...listing.keys()].sort()) {
+    const { size, mtimeMs } = listing.get(path) ?? { size: 0, mtimeMs: 0 };
+    hash.update(`${path}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * What the output is built from besides content/: the code, the public
+ * files, the config and the locked dependencies. When any of it changes the
+ * work folder is started afresh, so that no bundle, stylesheet or public
+ * file of an earlier version stays behind in it.
+ */
+export const CODE_INPUTS = [
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+
+/**
+ * A digest of the files under `inputs` (paths relative to `root`; missing
+ * ones count as missing) and of `extra` strings (the Node version, Astro's
+ * arguments).
+ */
+export function codeDigest(
+  root: string,
+  inputs: readonly string[],
+  extra: readonly string[],
+): string {
+  const hash = createHash('sha256');
+  for (const input of [...inputs].sort()) {
+    const path = join(root, input);
+    if (!existsSync(path)) {
+      hash.update(`${input}\0missing\n`);
+      continue;
+    }
+    const files = statSync(path).isDirectory()
+      ? [...listStamps(path).keys()].sort().map((file) => `${input}/${file}`)
+      : [input];
+    for (const file of files) {
+      hash.update(`${file}\0`);
+      hash.update(readFileSync(join(root, file)));
+      hash.update('\n');
+    }
+  }
+  for (const item of extra) hash.update(`${item}\0`);
+  return hash.digest('hex');
+}
+
+/** How the next live folder is made from the work folder and the live one. */
+export interface SyncPlan {
+  /** Unchanged since the live folder was made: hard-linked from it. */
+  link: string[];
+  /** Written by this build, or not in the live folder: copied from the work folder. */
+  copy: string[];
+  /** In the live folder only: left out of the next one. */
+  drop: string[];
+}
+
+/**
+ * Files whose name changes with their content: what Astro and Vite emit
+ * into `_astro/` is named `<name>.<hash>.<ext>`, the hash taken from the
+ * source and, for images, the transform. Astro copies every image from its
+ * cache into the output on every build, so their times say nothing.
+ */
+export const CONTENT_NAMED = /^_astro\/[^/]+\.[\w-]{8,}\.\w+$/;
+
+/**
+ * Which files of the work folder changed since the live folder was made
+ * from it at `syncedAt` (epoch ms): those written after that moment, those
+ * the live folder lacks, and those whose size differs; a content-named file
+ * (CONTENT_NAMED) of the same size is unchanged whatever its time. Without
+ * a trusted `syncedAt` (first build, a live folder changed by hand)
+ * everything is copied.
+ */
+export function syncPlan(work: Listing, live: Listing, syncedAt: number | null): SyncPlan {
+  const plan: SyncPlan = { link: [], copy: [], drop: [] };
+  for (const [path, stamp] of work) {
+    const before = live.get(path);
+    const unchanged =
+      syncedAt !== null &&
+      before !== undefined &&
+      before.size === stamp.size &&
+      (stamp.mtimeMs <= syncedAt || CONTENT_NAMED.test(path));
+    (unchanged ? plan.link : plan.copy).push(path);
+  }
+  for (const path of live.keys()) if (!work.has(path)) plan.drop.push(path);
+  return plan;
+}
+
+/** What scripts/build.mjs remembers about a work folder between builds. */
+export interface WorkState {
+  /** codeDigest of the build that filled the folder. */
+  code: string;
+  /** false from the start of a build until its output is live: a failed build's folder is not trusted. */
+  complete: boolean;
+  /** When the live folder was last made from the work folder (epoch ms). */
+  syncedAt?: number;
+  /** listingDigest of the live folder as it was made. */
+  live?: string;
+}
+
+/** The state in `text`, or null when it is missing or not one. */
+export function parseWorkState(text: string | null): WorkState | null {
+  if (text === null) return null;
+  try {
+    const data = JSON.parse(text) as Partial<WorkState>;
+    if (typeof data.code !== 'string' || typeof data.complete !== 'boolean') return null;
+    return {
+      code: data.code,
+      complete: data.complete,
+      ...(typeof data.syncedAt === 'number' ? { syncedAt: data.syncedAt } : {}),
+      ...(typeof data.live === 'string' ? { live: data.live } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
