@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyProject } from '../scripts/project-copy.mjs';
-import { build, snapshot, write } from './project-builds';
+import { article, BASE, build, snapshot, write } from './project-builds';
 
 // Incremental builds (experimental.incrementalBuild with the keys from
 // getCacheKeys) copy unchanged pages from the previous build. An editor must
@@ -13,6 +14,16 @@ const ROOT = join(import.meta.dirname, '..');
 const HEADLINE_EDIT = 'content/articles/2024/north-korea-russia-treaty.md';
 const BODY_EDIT = 'content/articles/2026/texas-jobless-rate-october.md';
 const UNPUBLISH = 'content/articles/2026/gasolina-texas-accion-de-gracias.md';
+
+/** What scripts/build.mjs says it did to the live folder: files written, unchanged, removed. */
+function swapped(output: string): { written: number; unchanged: number; removed: number } {
+  const match =
+    /replaced with the new build: ([\d,]+) file\(s\) written, ([\d,]+) unchanged, ([\d,]+) removed/.exec(
+      output,
+    );
+  const count = (text: string | undefined) => Number((text ?? 'NaN').replace(/,/g, ''));
+  return { written: count(match?.[1]), unchanged: count(match?.[2]), removed: count(match?.[3]) };
+}
 
 /** How many pages a build copied from the previous one instead of rendering. */
 function reused(output: string): number {
@@ -73,6 +84,82 @@ test.describe('incremental builds', () => {
       expect(incremental.join('\n')).not.toContain('gasolina-texas-accion-de-gracias');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('a new story, a code change and a failed build each end in what a full build gives', () => {
+    const dir = copyProject('kept-output');
+    const outside = mkdtempSync(join(tmpdir(), 'kept-output-live-'));
+    try {
+      cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+      const path = (file: string) => join(dir, file);
+      expect(build(dir).ok).toBe(true);
+
+      // A reader (or a deploy uploading dist/) holding a file of the live
+      // site while the next build runs must keep seeing it whole: the build
+      // never writes into the live folder's files.
+      linkSync(path('dist/en/index.html'), join(outside, 'front.html'));
+      const frontBefore = readFileSync(join(outside, 'front.html'), 'utf8');
+
+      // A new story: on the English front, its section's first page and the feeds.
+      const headline = 'Port of Brownsville opens a new cargo terminal';
+      write(
+        dir,
+        'content/articles/2026/brownsville-cargo-terminal.md',
+        article({
+          ...BASE,
+          title: `'${headline}'`,
+          publishedAt: '2026-11-28T09:00:00-06:00',
+          tags: '[Texas, trade]',
+        }),
+      );
+      const added = build(dir);
+      expect(added.ok, added.output).toBe(true);
+      const live = swapped(added.output);
+      // Most of the site is linked from the previous folder, not written again.
+      expect(live.unchanged).toBeGreaterThan(live.written);
+      expect(readFileSync(path('dist/en/index.html'), 'utf8')).toContain(headline);
+      expect(readFileSync(join(outside, 'front.html'), 'utf8')).toBe(frontBefore);
+      const incremental = snapshot(dir);
+      expect(build(dir, {}, ['--force']).ok).toBe(true);
+      expect(incremental).toEqual(snapshot(dir));
+
+      // A code change (a colour token): the stylesheet gets a new name, and
+      // the old one must not stay behind in dist/.
+      const cssBefore = readdirSync(path('dist/_astro')).filter((f) => f.endsWith('.css'));
+      const tokens = 'src/styles/tokens.css';
+      write(
+        dir,
+        tokens,
+        `${readFileSync(path(tokens), 'utf8')}\n:root { --kept-output-test: 1px; }\n`,
+      );
+      const recoded = build(dir);
+      expect(recoded.ok, recoded.output).toBe(true);
+      const cssAfter = readdirSync(path('dist/_astro')).filter((f) => f.endsWith('.css'));
+      expect(cssAfter).not.toEqual(cssBefore);
+      const afterCode = snapshot(dir);
+      expect(build(dir, {}, ['--force']).ok).toBe(true);
+      expect(afterCode).toEqual(snapshot(dir));
+
+      // A failed build (a story with no headline) leaves dist/ as it was;
+      // once fixed, the next build is whole again.
+      const broken = 'content/articles/2026/brownsville-cargo-terminal.md';
+      const good = readFileSync(path(broken), 'utf8');
+      write(dir, broken, good.replace(/^title: .*\n/m, ''));
+      const failed = build(dir);
+      expect(failed.ok).toBe(false);
+      expect(snapshot(dir)).toEqual(afterCode);
+      write(dir, broken, good.replace(headline, `${headline}, a day early`));
+      const mended = build(dir);
+      expect(mended.ok, mended.output).toBe(true);
+      expect(readFileSync(path('dist/en/index.html'), 'utf8')).toContain(
+        `${headline}, a day early`,
+      );
+      const afterMend = snapshot(dir);
+      expect(build(dir, {}, ['--force']).ok).toBe(true);
+      expect(afterMend).toEqual(snapshot(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });

@@ -185,6 +185,9 @@ if (existsSync(previous)) {
   // Off the clock: the site is live; the old folder goes in the background.
   spawn('rm', ['-rf', previous], { detached: true, stdio: 'ignore' }).unref();
 }
+if (plan.drop.length > 0 && plan.drop.length <= 20) {
+  console.log(`Removed from ${outName}/: ${plan.drop.join(', ')}`);
+}
 console.log(
   `${outName}/ replaced with the new build: ${plan.copy.length.toLocaleString('en-US')} file(s) written, ` +
     `${plan.link.length.toLocaleString('en-US')} unchanged, ${plan.drop.length.toLocaleString('en-US')} removed.`,

@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  codeDigest,
+  listStamps,
+  listingDigest,
+  parseWorkState,
+  syncPlan,
+  type Listing,
+} from './work-folder';
+
+const listing = (entries: Record<string, [size: number, mtimeMs: number]>): Listing =>
+  new Map(Object.entries(entries).map(([path, [size, mtimeMs]]) => [path, { size, mtimeMs }]));
+
+describe('syncPlan: what the next live folder links, copies and leaves out', () => {
+  const synced = 1_000;
+  const live = listing({
+    'en/index.html': [500, 900],
+    'en/2026/11/20/story/index.html': [800, 900],
+    'en/2026/11/19/gone/index.html': [700, 900],
+    '_astro/hero.BSwTYHrG_17IKq5.avif': [4000, 900],
+    'sitemap-0.xml': [300, 900],
+  });
+
+  it('links pages the build did not write, copies those it wrote and drops the vanished', () => {
+    const work = listing({
+      'en/index.html': [510, 1_500], // the front, rendered again
+      'en/2026/11/20/story/index.html': [800, 900], // kept by the incremental cache
+      'en/2026/11/21/new/index.html': [600, 1_500], // a new story
+      '_astro/hero.BSwTYHrG_17IKq5.avif': [4000, 1_500], // copied again by Astro, same name
+      'sitemap-0.xml': [300, 1_500], // rewritten, same size: still copied
+    });
+    expect(syncPlan(work, live, synced)).toEqual({
+      link: ['en/2026/11/20/story/index.html', '_astro/hero.BSwTYHrG_17IKq5.avif'],
+      copy: ['en/index.html', 'en/2026/11/21/new/index.html', 'sitemap-0.xml'],
+      drop: ['en/2026/11/19/gone/index.html'],
+    });
+  });
+
+  it('copies a file whose size changed even when its time says otherwise', () => {
+    const work = listing({ 'en/index.html': [999, 900] });
+    expect(syncPlan(work, live, synced).copy).toEqual(['en/index.html']);
+  });
+
+  it('copies a content-named asset whose size differs', () => {
+    const work = listing({ '_astro/hero.BSwTYHrG_17IKq5.avif': [4001, 1_500] });
+    expect(syncPlan(work, live, synced).copy).toEqual(['_astro/hero.BSwTYHrG_17IKq5.avif']);
+  });
+
+  it('does not take an unhashed file in _astro for content-named', () => {
+    const live2 = listing({ '_astro/notes.txt': [10, 900] });
+    const work = listing({ '_astro/notes.txt': [10, 1_500] });
+    expect(syncPlan(work, live2, synced).copy).toEqual(['_astro/notes.txt']);
+  });
+
+  it('copies everything when the moment of the last sync is not trusted', () => {
+    const work = listing({
+      'en/index.html': [500, 900],
+      'en/2026/11/20/story/index.html': [800, 900],
+    });
+    const plan = syncPlan(work, live, null);
+    expect(plan.link).toEqual([]);
+    expect(plan.copy).toEqual(['en/index.html', 'en/2026/11/20/story/index.html']);
+  });
+
+  it('copies everything into a first live folder', () => {
+    const work = listing({ 'en/index.html': [500, 900] });
+    expect(syncPlan(work, new Map(), synced)).toEqual({
+      link: [],
+      copy: ['en/index.html'],
+      drop: [],
+    });
+  });
+});
+
+describe('folder listings and the code digest', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'work-folder-'));
+    mkdirSync(join(dir, 'src', 'lib'), { recursive: true });
+    mkdirSync(join(dir, 'content', 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'lib', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};\n');
+    writeFileSync(join(dir, 'content', 'articles', 'story.md'), '---\ntitle: x\n---\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const digest = (extra: string[] = []) =>
+    codeDigest(dir, ['src', 'public', 'astro.config.mjs'], extra);
+
+  it('lists every file with forward slashes, and nothing for a missing folder', () => {
+    expect([...listStamps(join(dir, 'src')).keys()]).toEqual(['lib/a.ts']);
+    expect(listStamps(join(dir, 'nowhere')).size).toBe(0);
+  });
+
+  it('changes with the code, a new source file and the extra strings, not with content', () => {
+    const before = digest();
+    writeFileSync(join(dir, 'content', 'articles', 'story.md'), '---\ntitle: y\n---\n');
+    expect(digest()).toBe(before);
+    writeFileSync(join(dir, 'src', 'lib', 'a.ts'), 'export const a = 2;\n');
+    const edited = digest();
+    expect(edited).not.toBe(before);
+    writeFileSync(join(dir, 'src', 'lib', 'b.ts'), '');
+    expect(digest()).not.toBe(edited);
+    expect(digest(['--config', 'other.mjs'])).not.toBe(digest());
+  });
+
+  it('tells a rewritten file from an untouched one in the listing digest', () => {
+    const before = listingDigest(listStamps(dir));
+    expect(listingDigest(listStamps(dir))).toBe(before);
+    utimesSync(join(dir, 'src', 'lib', 'a.ts'), new Date(), new Date(Date.now() + 5_000));
+    expect(listingDigest(listStamps(dir))).not.toBe(before);
+  });
+});
+
+describe('parseWorkState', () => {
+  it('reads a state and refuses what is not one', () => {
+    expect(parseWorkState('{"code":"abc","complete":true,"syncedAt":5,"live":"d"}')).toEqual({
+      code: 'abc',
+      complete: true,
+      syncedAt: 5,
+      live: 'd',
+    });
+    expect(parseWorkState('{"code":"abc","complete":false}')).toEqual({
+      code: 'abc',
+      complete: false,
+    });
+    expect(parseWorkState(null)).toBeNull();
+    expect(parseWorkState('not json')).toBeNull();
+    expect(parseWorkState('{"complete":true}')).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { vanishedOutputs } from './kept-output';
+
+describe('deriveFromBuiltFiles: what hooks learn from the output, read once per version of a file', () => {
+  let root = '';
+  let cacheFile = '';
+  let reads: string[] = [];
+  beforeEach(() => {
+    const dir = mkdtempSync(join(tmpdir(), 'built-files-'));
+    root = join(dir, 'out');
+    cacheFile = join(dir, 'cache', 'titles.json');
+    mkdirSync(join(root, 'en', 'story'), { recursive: true });
+    writeFileSync(join(root, 'en', 'index.html'), '<title>Front</title>');
+    writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
+    writeFileSync(join(root, 'robots.txt'), 'User-agent: *');
+    reads = [];
+  });
+  afterEach(() => rmSync(join(root, '..'), { recursive: true, force: true }));
+
+  const titles = (version = 'v1') =>
+    deriveFromBuiltFiles({
+      root,
+      wanted: (file) => file.endsWith('.html'),
+      derive: (text, path) => {
+        reads.push(path.slice(root.length + 1));
+        return /<title>(.*)<\/title>/.exec(text)?.[1] ?? '';
+      },
+      cacheFile,
+      version,
+    });
+
+  it('reads every wanted file the first time, keyed by its path in the output', async () => {
+    const values = await titles();
+    expect(Object.fromEntries(values)).toEqual({
+      'en/index.html': 'Front',
+      'en/story/index.html': 'Story',
+    });
+    expect(reads.sort()).toEqual(['en/index.html', 'en/story/index.html']);
+  });
+
+  it('reads again only the files written since, and forgets deleted ones', async () => {
+    await titles();
+    reads = [];
+    writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
+    // A rewrite within the same clock tick must still count: move the time on.
+    utimesSync(join(root, 'en', 'index.html'), new Date(), new Date(Date.now() + 2_000));
+    rmSync(join(root, 'en', 'story'), { recursive: true });
+    writeFileSync(join(root, 'en', 'new.html'), '<title>New</title>');
+    const values = await titles();
+    expect(Object.fromEntries(values)).toEqual({
+      'en/index.html': 'Front, later',
+      'en/new.html': 'New',
+    });
+    expect(reads.sort()).toEqual(['en/index.html', 'en/new.html']);
+  });
+
+  it('reads everything again when the shape of the values changed', async () => {
+    await titles('v1');
+    reads = [];
+    await titles('v2');
+    expect(reads).toHaveLength(2);
+  });
+
+  it('keeps the caches of two output folders apart', () => {
+    expect(outputCacheFile('/p/.cache/astro', '/p/dist', 'heads')).not.toBe(
+      outputCacheFile('/p/.cache/astro', '/p/.test-dist', 'heads'),
+    );
+  });
+});
+
+describe('vanishedOutputs', () => {
+  it('lists the files of the previous build that this build did not write or keep', () => {
+    expect(
+      vanishedOutputs(
+        ['en/index.html', 'en/2026/11/19/gone/index.html', 'og/gone.png'],
+        new Set(['en/index.html', 'en/2026/11/21/new/index.html']),
+      ),
+    ).toEqual(['en/2026/11/19/gone/index.html', 'og/gone.png']);
+  });
+});
