@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ASTRO_CONTENT_PLUGIN,
   CONTENT_DATA_META,
   DATA_STORE_FILE,
   DATA_STORE_MODULE,
@@ -15,7 +16,7 @@ import {
 
 // The integration replaces an Astro internal. These tests read the installed
 // Astro's own source and fail, naming what moved, when an upgrade changes
-// any of the four things it relies on; then the integration must be checked
+// any of the five things it relies on; then the integration must be checked
 // again (or dropped) before the pin in package.json is moved.
 
 const require = createRequire(import.meta.url);
@@ -50,6 +51,13 @@ describe('the Astro internals dataStoreFromDisk relies on', () => {
     expect(astroSource('content/data-store.js')).toContain('devalue.unflatten(data.default)');
   });
 
+  it('the plugin that loads the module has that name and a load hook in object form', () => {
+    const plugin = astroSource('content/vite-plugin-content-virtual-mod.js');
+    expect(plugin).toContain(`name: ${JSON.stringify(ASTRO_CONTENT_PLUGIN)},`);
+    expect(plugin).toMatch(/load: \{\s+filter: \{/);
+    expect(plugin).toContain('async handler(id) {');
+  });
+
   it('the module carries the content-data marker of incremental builds', () => {
     const plugin = astroSource('content/vite-plugin-content-virtual-mod.js');
     expect(plugin).toContain('meta: createContentDataIncrementalMetadata()');
@@ -76,9 +84,16 @@ describe('dataStoreFromDisk', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs the config hook as a static build would and returns the transform handler. */
-  function transformOf(integration: AstroIntegration): () => { code: string } {
-    let handler: (() => { code: string }) | undefined;
+  type Load = { handler: (id: string) => unknown };
+  type Plugin = { name: string; load?: Load; configResolved?: (config: object) => void };
+
+  /**
+   * Runs the config hook as a static build would, hands the added plugin a
+   * resolved config holding a stand-in for Astro's content plugin, and
+   * returns that plugin's load hook as the build would then call it.
+   */
+  function astroLoadAfter(integration: AstroIntegration): Load {
+    let plugin: Plugin | undefined;
     const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
     setup({
       command: 'build',
@@ -87,14 +102,22 @@ describe('dataStoreFromDisk', () => {
         cacheDir: pathToFileURL(`${dir}/`),
         experimental: { collectionStorage: 'single-file' },
       },
-      updateConfig: (config: {
-        vite: { plugins: { transform: { handler: () => { code: string } } }[] };
-      }) => {
-        handler = config.vite.plugins[0]?.transform.handler;
+      updateConfig: (config: { vite: { plugins: Plugin[] } }) => {
+        plugin = config.vite.plugins[0];
       },
     });
-    if (!handler) throw new Error('the integration added no transform');
-    return handler;
+    const astro: Plugin = {
+      name: ASTRO_CONTENT_PLUGIN,
+      load: { handler: (id: string) => `Astro's own module for ${id}` },
+    };
+    plugin?.configResolved?.({ plugins: [astro, plugin] });
+    if (!astro.load) throw new Error('no load hook');
+    return astro.load;
+  }
+
+  function transformOf(integration: AstroIntegration): () => { code: string } {
+    const load = astroLoadAfter(integration);
+    return () => load.handler(DATA_STORE_MODULE) as { code: string };
   }
 
   const importModule = async (code: string) => {
@@ -129,6 +152,29 @@ describe('dataStoreFromDisk', () => {
     await expect(importModule(dataStoreModuleCode(file))).rejects.toThrow(
       'the content store is not a flattened devalue array',
     );
+  });
+
+  it('leaves every other module to Astro’s loader', () => {
+    const load = astroLoadAfter(dataStoreFromDisk());
+    expect(load.handler('\0astro:content')).toBe("Astro's own module for \0astro:content");
+  });
+
+  it('stops the build, naming the internal, when Astro’s content plugin is not there', () => {
+    const integration = dataStoreFromDisk();
+    let plugin: Plugin | undefined;
+    const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
+    setup({
+      command: 'build',
+      config: {
+        output: 'static',
+        cacheDir: pathToFileURL(`${dir}/`),
+        experimental: { collectionStorage: 'single-file' },
+      },
+      updateConfig: (config: { vite: { plugins: Plugin[] } }) => {
+        plugin = config.vite.plugins[0];
+      },
+    });
+    expect(() => plugin?.configResolved?.({ plugins: [] })).toThrow(ASTRO_CONTENT_PLUGIN);
   });
 
   it('fails the build when Astro never loaded the module it replaces', () => {
