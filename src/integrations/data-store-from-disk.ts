@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
  * `experimental.collectionStorage: 'chunked'` at 10,000 (less CPU, the same
  * peak memory): see README "Performance".
  *
- * This relies on five Astro internals (the fifth: the name and load hook of the plugin it wraps), checked against the installed Astro by
+ * This relies on five Astro internals (one of them the name and load hook
+ * of the plugin it wraps), checked against the installed Astro by
  * data-store-from-disk.test.ts (and Astro is pinned to the minor version they
  * were read from in package.json). None of them may fail quietly: an empty
  * store would build a site with no articles, so a store that is not where
