@@ -18,7 +18,7 @@ const UNPUBLISH = 'content/articles/2026/gasolina-texas-accion-de-gracias.md';
 /** What scripts/build.mjs says it did to the live folder: files written, unchanged, removed. */
 function swapped(output: string): { written: number; unchanged: number; removed: number } {
   const match =
-    /replaced with the new build: ([\d,]+) file\(s\) written, ([\d,]+) unchanged, ([\d,]+) removed/.exec(
+    /updated from the new build: ([\d,]+) file\(s\) written, ([\d,]+) unchanged, ([\d,]+) removed/.exec(
       output,
     );
   const count = (text: string | undefined) => Number((text ?? 'NaN').replace(/,/g, ''));

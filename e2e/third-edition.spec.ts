@@ -173,7 +173,7 @@ test.describe('a third edition added by configuration', () => {
     page.setContent(read(`${path.slice(1)}index.html`), { waitUntil: 'domcontentloaded' });
 
   test('builds', () => {
-    expect(buildOutput).toContain('dist/ replaced with the new build');
+    expect(buildOutput).toContain('dist/ updated from the new build');
   });
 
   test('has a Portuguese front page with both Portuguese stories', async ({ page }) => {

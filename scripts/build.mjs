@@ -1,7 +1,6 @@
-// Builds the site and swaps it into place only when the build succeeds and
-// passes the publish guard, so a failed build (bad content, a crash) or one
-// that lost the archive leaves the previous output exactly as it was and a
-// deploy never picks up half a site.
+// Builds the site and puts it live only when the build succeeds and passes
+// the publish guard, so a failed build (bad content, a crash) or one that
+// lost the archive leaves the live folder exactly as it was.
 //
 //   node scripts/build.mjs [--out-dir DIR] [--allow-shrink] [--max-loss 0.25] [astro build args]
 //
@@ -13,32 +12,34 @@
 // --force: render every page (passed on to Astro) into an emptied work folder.
 // Other arguments are passed on to `astro build`.
 //
-// How a rebuild stays cheap (README "Publishing"): Astro builds into a work
+// Why a rebuild is cheap (README "Publishing"): Astro builds into a work
 // folder kept between builds (.cache/site/<name>/), where its incremental
 // cache leaves every page whose cache key did not change untouched and
 // writes only the others; src/integrations/kept-output.ts deletes the files
 // of pages that are gone. The work folder is started afresh when the code,
-// config or dependencies change, or after a failed build. The live folder
-// is then made anew: hard links to the previous live folder's files for
-// everything the build did not write, copies of what it wrote, and a rename
-// swaps it in; the previous folder is deleted in the background.
-import { spawn, spawnSync } from 'node:child_process';
+// config or dependencies change, or after a failed build. Then only the
+// files this build wrote go to the live folder, each written beside its
+// place and renamed over it, new files first and deletions last, so a
+// reader never meets half a file or a link to a missing page.
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   constants,
   existsSync,
-  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publish-guard.ts';
 import {
   CODE_INPUTS,
+  syncSteps,
   codeDigest,
   listStamps,
   listingDigest,
@@ -81,11 +82,6 @@ try {
 
 const out = resolve(options.outDir);
 const outName = relative(process.cwd(), out) || '.';
-// Siblings of the output folder: `dist` is made in `.dist-next`, `.test-dist` in `.test-dist-next`.
-const sibling = (suffix) => join(dirname(out), `.${basename(out).replace(/^\./, '')}-${suffix}`);
-const next = sibling('next');
-const previousPrefix = `${basename(sibling('previous'))}`;
-
 // The work folder and what is remembered about it.
 const work = resolve('.cache', 'site', basename(out).replace(/^\./, ''));
 const stateFile = `${work}.json`;
@@ -105,11 +101,18 @@ const state = parseWorkState(readText(stateFile));
 const reuse = state !== null && state.complete && state.code === code && !force;
 if (!reuse) rmSync(work, { recursive: true, force: true });
 writeState({ ...(reuse ? state : {}), code, complete: false });
-// Leftovers of an interrupted build or of a background deletion.
-rmSync(next, { recursive: true, force: true });
-for (const name of readdirSync(dirname(out))) {
-  if (name.startsWith(previousPrefix))
-    rmSync(join(dirname(out), name), { recursive: true, force: true });
+
+/** Deletes `file` under `root`, then the folders it leaves empty. */
+function removeWithEmptyFolders(root, file) {
+  rmSync(join(root, file), { force: true });
+  for (
+    let folder = dirname(join(root, file));
+    folder.startsWith(`${root}/`);
+    folder = dirname(folder)
+  ) {
+    if (readdirSync(folder).length > 0) return;
+    rmdirSync(folder);
+  }
 }
 
 const result = spawnSync('npx', ['astro', 'build', '--outDir', work, ...options.astroArgs], {
@@ -154,11 +157,16 @@ if (!decision.ok) {
 }
 console.log(report.join('\n'));
 
-// The next live folder: links for what did not change since the live one
-// was made, copies of what this build wrote.
+// The live folder gets what changed, each file whole: written beside its
+// place and renamed over it, so a reader never gets half a file; in an
+// order that never leaves a link pointing nowhere (work-folder.ts,
+// syncSteps). Without a record of the live folder as the last build left
+// it (first build, a folder changed by hand, an interrupted update), every
+// file is put again.
 const syncedAt = Date.now();
 const trusted = reuse && state.syncedAt !== undefined && state.live === listingDigest(liveFiles);
 const plan = syncPlan(workFiles, liveFiles, trusted ? (state.syncedAt ?? null) : null);
+writeState({ code, complete: true });
 const made = new Set();
 const folderOf = (file) => {
   const folder = dirname(file);
@@ -167,28 +175,26 @@ const folderOf = (file) => {
     made.add(folder);
   }
 };
-mkdirSync(next, { recursive: true });
-for (const file of plan.link) {
-  folderOf(join(next, file));
-  linkSync(join(out, file), join(next, file));
+const liveAfter = new Map(liveFiles);
+for (const step of syncSteps(plan, liveFiles)) {
+  if ('put' in step) {
+    const target = join(out, step.put);
+    const staged = `${target}.${process.pid}.next`;
+    folderOf(target);
+    copyFileSync(join(work, step.put), staged, constants.COPYFILE_FICLONE);
+    renameSync(staged, target);
+    const { size, mtimeMs } = statSync(target);
+    liveAfter.set(step.put, { size, mtimeMs });
+  } else {
+    removeWithEmptyFolders(out, step.remove);
+    liveAfter.delete(step.remove);
+  }
 }
-for (const file of plan.copy) {
-  folderOf(join(next, file));
-  copyFileSync(join(work, file), join(next, file), constants.COPYFILE_FICLONE);
-}
-
-const previous = join(dirname(out), `${previousPrefix}-${process.pid}`);
-if (existsSync(out)) renameSync(out, previous);
-renameSync(next, out);
-writeState({ code, complete: true, syncedAt, live: listingDigest(listStamps(out)) });
-if (existsSync(previous)) {
-  // Off the clock: the site is live; the old folder goes in the background.
-  spawn('rm', ['-rf', previous], { detached: true, stdio: 'ignore' }).unref();
-}
+writeState({ code, complete: true, syncedAt, live: listingDigest(liveAfter) });
 if (plan.drop.length > 0 && plan.drop.length <= 20) {
   console.log(`Removed from ${outName}/: ${plan.drop.join(', ')}`);
 }
 console.log(
-  `${outName}/ replaced with the new build: ${plan.copy.length.toLocaleString('en-US')} file(s) written, ` +
+  `${outName}/ updated from the new build: ${plan.copy.length.toLocaleString('en-US')} file(s) written, ` +
     `${plan.link.length.toLocaleString('en-US')} unchanged, ${plan.drop.length.toLocaleString('en-US')} removed.`,
 );

@@ -8,6 +8,7 @@ import {
   listingDigest,
   parseWorkState,
   syncPlan,
+  syncSteps,
   type Listing,
 } from './work-folder';
 
@@ -72,6 +73,23 @@ describe('syncPlan: what the next live folder links, copies and leaves out', () 
       copy: ['en/index.html'],
       drop: [],
     });
+  });
+});
+
+describe('syncSteps: the live folder never links to a page it lacks', () => {
+  it('puts new files first, then changed ones, and removes the vanished last', () => {
+    const live = listing({ 'en/index.html': [1, 1], 'en/old/index.html': [1, 1] });
+    const plan = {
+      link: [],
+      copy: ['en/index.html', 'en/new/index.html', 'og/en/new.png'],
+      drop: ['en/old/index.html'],
+    };
+    expect(syncSteps(plan, live)).toEqual([
+      { put: 'en/new/index.html' },
+      { put: 'og/en/new.png' },
+      { put: 'en/index.html' },
+      { remove: 'en/old/index.html' },
+    ]);
   });
 });
 

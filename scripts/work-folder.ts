@@ -1,9 +1,10 @@
 // The build's work folder (scripts/build.mjs): Astro builds into a folder it
 // keeps between builds, so a rebuild writes only the pages whose content
-// changed; the live output folder is then made anew from the previous one
-// by hard links for every file that did not change and copies of those
-// that did, and swapped in by renaming. These are the decisions, without
-// the file operations, so they can be tested on their own.
+// changed; then only the files that changed are put into the live output
+// folder, each one whole (written beside it, then renamed over it), in an
+// order that never leaves a link pointing nowhere. These are the
+// decisions, without the file operations, so they can be tested on their
+// own.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -85,14 +86,35 @@ export function codeDigest(
   return hash.digest('hex');
 }
 
-/** How the next live folder is made from the work folder and the live one. */
+/** What the live folder needs to equal the work folder. */
 export interface SyncPlan {
-  /** Unchanged since the live folder was made: hard-linked from it. */
+  /** Unchanged since the live folder was last updated: left alone. */
   link: string[];
   /** Written by this build, or not in the live folder: copied from the work folder. */
   copy: string[];
-  /** In the live folder only: left out of the next one. */
+  /** In the live folder only: deleted. */
   drop: string[];
+}
+
+/** One step of updating the live folder. */
+export type SyncStep = { put: string } | { remove: string };
+
+/**
+ * The order in which the live folder is updated, so that a reader (or a
+ * deploy) looking at it during the update never follows a link to a page
+ * that is not there yet or no longer there: first the files it did not
+ * have (a new story, its card; only pages that change link to them), then
+ * the files that change (fronts, listings, feeds: they may link to the new
+ * files and stop linking to the old), and last the files that go.
+ */
+export function syncSteps(plan: SyncPlan, live: Listing): SyncStep[] {
+  const added = plan.copy.filter((path) => !live.has(path));
+  const replaced = plan.copy.filter((path) => live.has(path));
+  return [
+    ...added.map((put) => ({ put })),
+    ...replaced.map((put) => ({ put })),
+    ...plan.drop.map((remove) => ({ remove })),
+  ];
 }
 
 /**
