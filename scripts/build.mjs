@@ -124,6 +124,12 @@ const result = spawnSync('npx', ['astro', 'build', '--outDir', work, ...options.
     // 1.59 GB to 1.41 GB at no measurable cost in time. Ignored elsewhere.
     MALLOC_ARENA_MAX: '2',
     ...process.env,
+    // A larger young generation: fewer objects of a build survive into the
+    // old one. One edit at 10,000 articles: 0.5 s faster and a peak of
+    // 1.57-1.68 GB instead of 1.67-2.24 GB (three pairs).
+    NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--max-semi-space-size=64']
+      .filter(Boolean)
+      .join(' '),
     // src/integrations/kept-output.ts: do not empty the work folder.
     VOZ_KEEP_OUTPUT: '1',
   },
