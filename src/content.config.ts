@@ -17,6 +17,7 @@ import { parseTimestamp } from './lib/rules/date-rules';
 import type { FileProbe } from './lib/rules/file-reference-rules';
 import { nodeFileProbe } from './lib/rules/node-file-probe';
 import { withPhotoRules } from './lib/rules/image-rules';
+import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
@@ -120,19 +121,23 @@ const articles = defineCollection({
   // The Markdown source is checked as each file loads and is not needed
   // after rendering; keeping it would double the data store held in memory.
   // Photos are decoded once the file rules have passed (see rules/image-rules.ts).
-  loader: withPhotoRules(
-    checked(
-      glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
-      (probe) => {
-        const index = contentIndex(probe);
-        return {
-          folder: contentFolderProblems(probe, 'articles'),
-          entry: (input) => articleSourceProblems({ ...input, index, probe }),
-          // Drafts may hold work in progress; anything that can be published is sanitised.
-          rendered: (file, html, data) =>
-            data['draft'] === true ? [] : bodyHtmlProblems(file, html),
-        };
-      },
+  // Rendered bodies are kept in files beside the store, not in it
+  // (lib/body-files.ts): a build holds only the archive's metadata.
+  loader: bodiesOnDisk(
+    withPhotoRules(
+      checked(
+        glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
+        (probe) => {
+          const index = contentIndex(probe);
+          return {
+            folder: contentFolderProblems(probe, 'articles'),
+            entry: (input) => articleSourceProblems({ ...input, index, probe }),
+            // Drafts may hold work in progress; anything that can be published is sanitised.
+            rendered: (file, html, data) =>
+              data['draft'] === true ? [] : bodyHtmlProblems(file, html),
+          };
+        },
+      ),
     ),
   ),
   schema: ({ image }) =>

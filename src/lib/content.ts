@@ -1,5 +1,6 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { SITE } from '../site';
+import { readBody } from './body-files';
 import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
@@ -68,12 +69,14 @@ function entryOf(article: Article): CollectionEntry<'articles'> {
   return entry;
 }
 
-/** An article's body, rendered from Markdown, as HTML (feeds). */
+/** An article's body, rendered from Markdown, as HTML (feeds), read from its file (lib/body-files.ts). */
 export function bodyHtml(article: Article): string {
-  return entryOf(article).rendered?.html ?? '';
+  return readBody(entryOf(article));
 }
 
-/** An article's body as a component (article pages). */
+/** An article's body as a component (article pages), with its HTML read from its file. */
 export function renderBody(article: Article) {
-  return render(entryOf(article));
+  const entry = entryOf(article);
+  const { rendered } = entry;
+  return render(rendered ? { ...entry, rendered: { ...rendered, html: readBody(entry) } } : entry);
 }

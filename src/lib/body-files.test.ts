@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bodiesOnDisk, bodyFileName, bodyFileOf, readBody } from './body-files';
+
+type Entry = {
+  id: string;
+  digest?: string;
+  filePath?: string;
+  data: Record<string, unknown>;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+};
+
+/** A store as the content layer hands loaders one: a map behind get/set/delete/entries. */
+function memoryStore() {
+  const map = new Map<string, Entry>();
+  return {
+    map,
+    get: (id: string) => map.get(id),
+    set: (entry: Entry) => {
+      map.set(entry.id, entry);
+      return true;
+    },
+    delete: (id: string) => void map.delete(id),
+    entries: () => [...map.entries()],
+    has: (id: string) => map.has(id),
+  };
+}
+
+describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest', () => {
+  let cache = '';
+  let store = memoryStore();
+  beforeEach(() => {
+    cache = mkdtempSync(join(tmpdir(), 'bodies-'));
+    store = memoryStore();
+  });
+  afterEach(() => rmSync(cache, { recursive: true, force: true }));
+
+  /** Runs a loader that stores `entries` (or deletes ids given as strings), wrapped. */
+  const sync = (...changes: (Entry | string)[]) => {
+    const inner: Loader = {
+      name: 'test',
+      load: async ({ store: given }) => {
+        for (const change of changes) {
+          if (typeof change === 'string') given.delete(change);
+          else given.set(change as never);
+        }
+      },
+    };
+    return bodiesOnDisk(inner).load({
+      collection: 'articles',
+      store,
+      config: { cacheDir: pathToFileURL(`${cache}/`) },
+    } as unknown as LoaderContext);
+  };
+  const story = (digest: string, html: string): Entry => ({
+    id: '2026/story',
+    digest,
+    filePath: 'content/articles/2026/story.md',
+    data: { title: 'A story' },
+    rendered: { html, metadata: { headings: [] } },
+  });
+  const files = () => readdirSync(join(cache, 'bodies', 'articles'));
+
+  it('writes the body to a file and keeps the data and metadata in the store', async () => {
+    await sync(story('d1', '<p>Body one.</p>'));
+    const kept = store.get('2026/story');
+    expect(kept?.rendered?.html).toBe('');
+    expect(kept?.rendered?.metadata?.['headings']).toEqual([]);
+    expect(kept?.data).toEqual({ title: 'A story' });
+    expect(files()).toEqual([bodyFileName('2026/story', 'd1')]);
+    expect(readBody(kept as Entry)).toBe('<p>Body one.</p>');
+  });
+
+  it('replaces the file when the story changes, and removes it when the story goes', async () => {
+    await sync(story('d1', '<p>Body one.</p>'));
+    await sync(story('d2', '<p>Body two.</p>'));
+    expect(files()).toEqual([bodyFileName('2026/story', 'd2')]);
+    expect(readBody(store.get('2026/story') as Entry)).toBe('<p>Body two.</p>');
+    await sync('2026/story');
+    expect(files()).toEqual([]);
+    expect(store.has('2026/story')).toBe(false);
+  });
+
+  it('drops entries whose body file has gone, so the loader renders them again', async () => {
+    await sync(story('d1', '<p>Body one.</p>'));
+    rmSync(bodyFileOf(store.get('2026/story')) ?? '');
+    await sync();
+    expect(store.has('2026/story')).toBe(false);
+  });
+
+  it('refuses to give an empty body when its file is missing, naming the story', async () => {
+    await sync(story('d1', '<p>Body one.</p>'));
+    const entry = store.get('2026/story') as Entry;
+    rmSync(bodyFileOf(entry) ?? '');
+    expect(() => readBody(entry)).toThrow(
+      'content/articles/2026/story.md: the rendered body is missing',
+    );
+  });
+
+  it('leaves entries without a rendered body as they are', async () => {
+    await sync({ id: 'staff', data: { name: 'Staff' } });
+    expect(store.get('staff')).toEqual({ id: 'staff', data: { name: 'Staff' } });
+    expect(existsSync(join(cache, 'bodies', 'articles'))).toBe(true);
+    expect(files()).toEqual([]);
+  });
+
+  it('names a body after the story and the digest of its source', () => {
+    expect(bodyFileName('2026/a', 'x')).not.toBe(bodyFileName('2026/b', 'x'));
+    expect(bodyFileName('2026/a', 'x')).not.toBe(bodyFileName('2026/a', 'y'));
+    expect(bodyFileName('2026/a', 'x')).toMatch(/^[0-9a-f]{16}-x\.html$/);
+  });
+});
