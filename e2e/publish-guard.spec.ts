@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject } from '../scripts/project-copy.mjs';
-import { build, snapshot, write } from './project-builds';
+import { article, BASE, build, snapshot, write } from './project-builds';
 
 // The publish guard of scripts/build.mjs, on a copy of the project with ten
 // small stories: a build that lost its articles must not replace dist/, and
@@ -112,6 +112,35 @@ test.describe('the publish guard', () => {
       expect(existsSync(join(dir, page(0)))).toBe(false);
       expect(existsSync(join(dir, page(2)))).toBe(false);
       expect(existsSync(join(dir, page(3)))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('lets one build of a folder run at a time, and takes over a lock a killed build left', () => {
+    const dir = makeProject();
+    try {
+      expect(build(dir).ok).toBe(true);
+      const before = snapshot(dir);
+      write(
+        dir,
+        story(0),
+        article({
+          ...BASE,
+          title: 'Story number 0, corrected',
+          publishedAt: '2026-11-01T08:00:00-06:00',
+        }),
+      );
+      // A build of dist/ running now (this test's own process stands in for it).
+      write(dir, '.cache/site/dist.lock', String(process.pid));
+      const second = build(dir);
+      expect(second.ok).toBe(false);
+      expect(second.output).toContain(`another build of dist/ is running (process ${process.pid})`);
+      expect(snapshot(dir)).toEqual(before);
+      // The lock of a build that was killed: the next build goes ahead.
+      write(dir, '.cache/site/dist.lock', '2147483646');
+      const next = build(dir);
+      expect(next.ok, next.output).toBe(true);
+      expect(snapshot(dir)).not.toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

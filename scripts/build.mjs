@@ -97,6 +97,37 @@ const code = codeDigest(
   [...CODE_INPUTS, ...(configArg >= 0 ? [options.astroArgs[configArg + 1] ?? ''] : [])],
   [process.version, ...options.astroArgs.filter((arg) => arg !== '--force')],
 );
+// One build of a folder at a time: `npm run publish:watch` and a build typed
+// by hand would otherwise write the same work folder and dist/ together.
+const lockFile = `${work}.lock`;
+mkdirSync(dirname(lockFile), { recursive: true });
+for (;;) {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    break;
+  } catch {
+    const holder = Number.parseInt(readText(lockFile) ?? '', 10);
+    if (Number.isInteger(holder) && processAlive(holder)) {
+      console.error(
+        `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
+      );
+      process.exit(1);
+    }
+    rmSync(lockFile, { force: true }); // left by a build that was killed
+  }
+}
+process.on('exit', () => rmSync(lockFile, { force: true }));
+
+/** Whether process `pid` still runs (a lock left by a build that was killed is stale). */
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
 const state = parseWorkState(readText(stateFile));
 const reuse = state !== null && state.complete && state.code === code && !force;
 if (!reuse) rmSync(work, { recursive: true, force: true });
