@@ -87,12 +87,8 @@ describe('dataStoreFromDisk', () => {
   type Load = { handler: (id: string) => unknown };
   type Plugin = { name: string; load?: Load; configResolved?: (config: object) => void };
 
-  /**
-   * Runs the config hook as a static build would, hands the added plugin a
-   * resolved config holding a stand-in for Astro's content plugin, and
-   * returns that plugin's load hook as the build would then call it.
-   */
-  function astroLoadAfter(integration: AstroIntegration): Load {
+  /** Runs the config hook as a static build would and returns the Vite plugin it added. */
+  function pluginOf(integration: AstroIntegration): Plugin {
     let plugin: Plugin | undefined;
     const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
     setup({
@@ -106,11 +102,22 @@ describe('dataStoreFromDisk', () => {
         plugin = config.vite.plugins[0];
       },
     });
+    if (!plugin) throw new Error('the integration added no plugin');
+    return plugin;
+  }
+
+  /**
+   * Hands the added plugin a resolved config holding a stand-in for Astro's
+   * content plugin, and returns that plugin's load hook as the build would
+   * then call it.
+   */
+  function astroLoadAfter(integration: AstroIntegration): Load {
+    const plugin = pluginOf(integration);
     const astro: Plugin = {
       name: ASTRO_CONTENT_PLUGIN,
       load: { handler: (id: string) => `Astro's own module for ${id}` },
     };
-    plugin?.configResolved?.({ plugins: [astro, plugin] });
+    plugin.configResolved?.({ plugins: [astro, plugin] });
     if (!astro.load) throw new Error('no load hook');
     return astro.load;
   }
@@ -160,21 +167,8 @@ describe('dataStoreFromDisk', () => {
   });
 
   it('stops the build, naming the internal, when Astro’s content plugin is not there', () => {
-    const integration = dataStoreFromDisk();
-    let plugin: Plugin | undefined;
-    const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
-    setup({
-      command: 'build',
-      config: {
-        output: 'static',
-        cacheDir: pathToFileURL(`${dir}/`),
-        experimental: { collectionStorage: 'single-file' },
-      },
-      updateConfig: (config: { vite: { plugins: Plugin[] } }) => {
-        plugin = config.vite.plugins[0];
-      },
-    });
-    expect(() => plugin?.configResolved?.({ plugins: [] })).toThrow(ASTRO_CONTENT_PLUGIN);
+    const plugin = pluginOf(dataStoreFromDisk());
+    expect(() => plugin.configResolved?.({ plugins: [] })).toThrow(ASTRO_CONTENT_PLUGIN);
   });
 
   it('fails the build when Astro never loaded the module it replaces', () => {
