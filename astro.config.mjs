@@ -7,10 +7,13 @@ import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
+import { BuiltOutput } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 
-const pagesSitemap = sitemapFromPages(SITE.url);
+// One listing of the built files per build, shared by the hooks that read them.
+const builtOutput = new BuiltOutput();
+const pagesSitemap = sitemapFromPages(SITE.url, builtOutput);
 
 export default defineConfig({
   // The only copy of the site URL: code reads it back from Astro.site.
@@ -39,7 +42,7 @@ export default defineConfig({
       filter: (page) => !/\/page\/\d+\/$/.test(page),
       customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
-    pruneUnreferencedAssets(),
+    pruneUnreferencedAssets(builtOutput),
     dataStoreFromDisk(),
     // The brand colours of src/site.ts as a stylesheet module for tokens.css.
     outletTheme(SITE.brand),

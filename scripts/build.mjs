@@ -39,6 +39,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publish-guard.ts';
 import {
   CODE_INPUTS,
+  readListing,
   syncSteps,
   codeDigest,
   listStamps,
@@ -146,6 +147,8 @@ function removeWithEmptyFolders(root, file) {
   }
 }
 
+const listingFile = `${work}.listing.json`;
+rmSync(listingFile, { force: true });
 const result = spawnSync('npx', ['astro', 'build', '--outDir', work, ...options.astroArgs], {
   stdio: 'inherit',
   env: {
@@ -163,6 +166,9 @@ const result = spawnSync('npx', ['astro', 'build', '--outDir', work, ...options.
       .join(' '),
     // src/integrations/kept-output.ts: do not empty the work folder.
     VOZ_KEEP_OUTPUT: '1',
+    // src/integrations/prune-unreferenced-assets.ts leaves the listing of
+    // the work folder here, so it is not walked again below.
+    VOZ_OUTPUT_LISTING: listingFile,
   },
 });
 if (result.status !== 0) {
@@ -172,7 +178,7 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
-const workFiles = listStamps(work);
+const workFiles = readListing(readText(listingFile)) ?? listStamps(work);
 const liveFiles = listStamps(out);
 const decision = decidePublish({
   before: articlePages([...liveFiles.keys()]),

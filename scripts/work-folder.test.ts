@@ -7,6 +7,7 @@ import {
   listStamps,
   listingDigest,
   parseWorkState,
+  readListing,
   syncPlan,
   syncSteps,
   type Listing,
@@ -130,6 +131,16 @@ describe('folder listings and the code digest', () => {
     expect(listingDigest(listStamps(dir))).toBe(before);
     utimesSync(join(dir, 'src', 'lib', 'a.ts'), new Date(), new Date(Date.now() + 5_000));
     expect(listingDigest(listStamps(dir))).not.toBe(before);
+  });
+});
+
+describe('readListing', () => {
+  it('reads saved rows and refuses anything else, so the build walks the folder instead', () => {
+    expect(readListing('[["en/index.html",10,5]]')).toEqual(listing({ 'en/index.html': [10, 5] }));
+    expect(readListing(null)).toBeNull();
+    expect(readListing('{"en/index.html":1}')).toBeNull();
+    expect(readListing('[["en/index.html","10",5]]')).toBeNull();
+    expect(readListing('[[')).toBeNull();
   });
 });
 

@@ -31,6 +31,31 @@ export function listStamps(dir: string): Listing {
   return listing;
 }
 
+/**
+ * A listing saved as `[path, size, mtimeMs]` rows (BuiltOutput.save in
+ * src/integrations/built-files.ts), or null when there is none or it is
+ * not one.
+ */
+export function readListing(text: string | null): Listing | null {
+  if (text === null) return null;
+  try {
+    const rows: unknown = JSON.parse(text);
+    if (!Array.isArray(rows)) return null;
+    const listing: Listing = new Map();
+    for (const row of rows) {
+      if (!Array.isArray(row)) return null;
+      const [path, size, mtimeMs] = row as unknown[];
+      if (typeof path !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') {
+        return null;
+      }
+      listing.set(path, { size, mtimeMs });
+    }
+    return listing;
+  } catch {
+    return null;
+  }
+}
+
 /** One digest of a folder's listing: equal when no file was added, removed or rewritten. */
 export function listingDigest(listing: Listing): string {
   const hash = createHash('sha256');

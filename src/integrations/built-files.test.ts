@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { readFileSync } from 'node:fs';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { listStamps, readListing } from '../../scripts/work-folder';
 import { vanishedOutputs } from './kept-output';
 
 describe('deriveFromBuiltFiles: what hooks learn from the output, read once per version of a file', () => {
@@ -69,6 +71,43 @@ describe('deriveFromBuiltFiles: what hooks learn from the output, read once per 
     expect(outputCacheFile('/p/.cache/astro', '/p/dist', 'heads')).not.toBe(
       outputCacheFile('/p/.cache/astro', '/p/.test-dist', 'heads'),
     );
+  });
+});
+
+describe('BuiltOutput: one listing of the output per build, shared by the hooks', () => {
+  let root = '';
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'built-output-'));
+    mkdirSync(join(root, 'en'), { recursive: true });
+    mkdirSync(join(root, '_astro'), { recursive: true });
+    writeFileSync(join(root, 'en', 'index.html'), '<title>Front</title>');
+    writeFileSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'), 'jpeg');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lists once, sees files the sitemap writes later, forgets pruned ones, and saves what build.mjs reads', async () => {
+    const output = new BuiltOutput();
+    const first = output.files(root);
+    expect([...first.keys()].sort()).toEqual(['_astro/unused.Ab12Cd34.jpg', 'en/index.html']);
+    writeFileSync(join(root, 'sitemap-index.xml'), '<sitemapindex/>');
+    expect(output.files(root)).toBe(first); // not walked again
+    output.refresh(root, (name) => name.startsWith('sitemap-'));
+    expect(output.files(root).has('sitemap-index.xml')).toBe(true);
+    rmSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'));
+    output.forget(['_astro/unused.Ab12Cd34.jpg']);
+    const file = join(root, '..', `${root.split('/').pop()}.listing.json`);
+    await output.save(file);
+    // What scripts/build.mjs reads equals a walk of the folder.
+    expect(readListing(readFileSync(file, 'utf8'))).toEqual(listStamps(root));
+    rmSync(file);
+  });
+
+  it('starts a new listing for the next build', () => {
+    const output = new BuiltOutput();
+    output.files(root);
+    writeFileSync(join(root, 'en', 'new.html'), '');
+    output.reset();
+    expect(output.files(root).has('en/new.html')).toBe(true);
   });
 });
 

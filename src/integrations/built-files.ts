@@ -1,13 +1,78 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
-/** What a derived value was computed from: the file's size and modification time. */
-interface CachedValue<T> {
+/** What tells two versions of a file apart without reading it. */
+export interface FileStamp {
   size: number;
   mtimeMs: number;
+}
+
+/** What a derived value was computed from: the file's size and modification time. */
+interface CachedValue<T> extends FileStamp {
   value: T;
+}
+
+/**
+ * Every file under `root` with its size and modification time, keyed by
+ * its path relative to `root` (with `/`). Synchronous calls: for 15,000
+ * pages a walk with a stat of each took 0.4 s this way and 1.1 s with
+ * promises.
+ */
+export function listOutput(root: string): Map<string, FileStamp> {
+  const files = new Map<string, FileStamp>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { size, mtimeMs } = statSync(path);
+    files.set(relative(root, path).split(sep).join('/'), { size, mtimeMs });
+  }
+  return files;
+}
+
+/**
+ * The listing of a build's output, made once and shared by the hooks that
+ * read it (the sitemap's heads, the assets pages refer to) and handed to
+ * scripts/build.mjs, which would otherwise walk the folder again: at
+ * 50,000 articles each walk of the 123,000 files costs about 2 s.
+ */
+export class BuiltOutput {
+  #files: Map<string, FileStamp> | undefined;
+
+  /** Forgets the listing of a previous build (astro:build:start). */
+  reset(): void {
+    this.#files = undefined;
+  }
+
+  /** The listing, made on first use in this build. */
+  files(root: string): Map<string, FileStamp> {
+    this.#files ??= listOutput(root);
+    return this.#files;
+  }
+
+  /** Lists again the files directly in `root` whose names pass `test` (written after the listing). */
+  refresh(root: string, test: (name: string) => boolean): void {
+    const files = this.files(root);
+    for (const key of [...files.keys()]) if (!key.includes('/') && test(key)) files.delete(key);
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (!entry.isFile() || !test(entry.name)) continue;
+      const { size, mtimeMs } = statSync(join(root, entry.name));
+      files.set(entry.name, { size, mtimeMs });
+    }
+  }
+
+  /** Takes deleted files out of the listing. */
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) this.#files?.delete(key);
+  }
+
+  /** Writes the listing as `[path, size, mtimeMs]` rows, for scripts/build.mjs. */
+  async save(file: string): Promise<void> {
+    const rows = [...(this.#files ?? [])].map(([key, { size, mtimeMs }]) => [key, size, mtimeMs]);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(rows));
+  }
 }
 
 /**
@@ -27,12 +92,15 @@ interface CachedValue<T> {
  */
 export async function deriveFromBuiltFiles<T>({
   root,
+  files = listOutput(root),
   wanted,
   derive,
   cacheFile,
   version,
 }: {
   root: string;
+  /** The output's files, when the caller listed them already (BuiltOutput). */
+  files?: ReadonlyMap<string, FileStamp>;
   wanted: (path: string) => boolean;
   derive: (text: string, path: string) => T;
   cacheFile: string;
@@ -41,14 +109,9 @@ export async function deriveFromBuiltFiles<T>({
   const cached = await readCache<T>(cacheFile, version);
   const values = new Map<string, T>();
   const fresh: Record<string, CachedValue<T>> = {};
-  // Synchronous calls: for 15,000 pages a walk with a stat of each took
-  // 0.4 s this way and 1.1 s with promises.
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
+  for (const [key, { size, mtimeMs }] of files) {
+    const path = join(root, key);
     if (!wanted(path)) continue;
-    const key = relative(root, path);
-    const { size, mtimeMs } = statSync(path);
     const before = cached[key];
     const value =
       before && before.size === size && before.mtimeMs === mtimeMs

@@ -3,16 +3,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { referencedAssetNames, unreferencedImages } from '../lib/asset-references';
-import { deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
 
 const TEXT_OUTPUT = /\.(html|xml|json|txt|css|js|webmanifest)$/i;
+/** What @astrojs/sitemap writes after the listing was made (its parts and their index). */
+const SITEMAP_FILE = /^sitemap-.*\.xml$/;
+/** Set by scripts/build.mjs: where to leave the listing of the output, so it need not walk it again. */
+export const OUTPUT_LISTING_ENV = 'VOZ_OUTPUT_LISTING';
 
 /**
  * After the build, deletes images in `_astro/` that no page, feed or
  * stylesheet refers to: the originals of drafts' and scheduled articles'
- * heroes, and full-size originals that only fed the resizer.
+ * heroes, and full-size originals that only fed the resizer. Runs last of
+ * the hooks that read the output: it then saves the listing of the output
+ * (`output`, shared with the sitemap) where scripts/build.mjs asks.
  */
-export function pruneUnreferencedAssets(): AstroIntegration {
+export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput()): AstroIntegration {
   let cacheDir = '';
   return {
     name: 'prune-unreferenced-assets',
@@ -20,12 +26,15 @@ export function pruneUnreferencedAssets(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      'astro:build:start': () => output.reset(),
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const assetsDir = join(root, '_astro');
         const referenced = new Set<string>();
+        output.refresh(root, (name) => SITEMAP_FILE.test(name));
         const names = await deriveFromBuiltFiles({
           root,
+          files: output.files(root),
           wanted: (file) => TEXT_OUTPUT.test(file),
           derive: (text) => [...referencedAssetNames(text)],
           cacheFile: outputCacheFile(cacheDir, root, 'asset-references'),
@@ -35,7 +44,10 @@ export function pruneUnreferencedAssets(): AstroIntegration {
         const assets = await readdir(assetsDir).catch(() => [] as string[]);
         const unused = unreferencedImages(assets, referenced);
         await Promise.all(unused.map((file) => rm(join(assetsDir, file))));
+        output.forget(unused.map((file) => `_astro/${file}`));
         logger.info(`removed ${unused.length} image file(s) no page or feed uses`);
+        const listing = process.env[OUTPUT_LISTING_ENV];
+        if (listing) await output.save(listing);
       },
     },
   };

@@ -3,18 +3,23 @@ import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { readPageHead, type PageHead } from '../lib/page-head';
-import { deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
+
+/** Names the shape of PageHead in the cache of heads kept between builds. */
+const PAGE_HEAD_VERSION = 'page-head-1';
 
 /**
  * A `serialize` hook for @astrojs/sitemap that copies each page's own
  * hreflang alternates, last-modified time and lead photo from its built
- * HTML, and
- * leaves out pages marked noindex (the root redirect, the 404 page).
+ * HTML, and leaves out pages marked noindex (the root redirect, the 404
+ * page). Pages are read only when written since the previous build
+ * (deriveFromBuiltFiles); `output` is the listing of the build's files it
+ * shares with the other hooks.
  */
-/** Names the shape of PageHead in the cache of heads kept between builds. */
-const PAGE_HEAD_VERSION = 'page-head-1';
-
-export function sitemapFromPages(site: string): {
+export function sitemapFromPages(
+  site: string,
+  output: BuiltOutput = new BuiltOutput(),
+): {
   integration: AstroIntegration;
   serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
 } {
@@ -32,10 +37,12 @@ export function sitemapFromPages(site: string): {
         root = fileURLToPath(config.outDir);
         cacheFile = outputCacheFile(fileURLToPath(config.cacheDir), root, 'page-heads');
       },
+      'astro:build:start': () => output.reset(),
       'astro:build:done': async () => {
         heads.clear();
         const read = await deriveFromBuiltFiles({
           root,
+          files: output.files(root),
           wanted: (file) => file.endsWith('.html'),
           derive: readPageHead,
           cacheFile,
