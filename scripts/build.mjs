@@ -239,5 +239,5 @@ if (plan.drop.length > 0 && plan.drop.length <= 20) {
 }
 console.log(
   `${outName}/ updated from the new build: ${plan.copy.length.toLocaleString('en-US')} file(s) written, ` +
-    `${plan.link.length.toLocaleString('en-US')} unchanged, ${plan.drop.length.toLocaleString('en-US')} removed.`,
+    `${plan.keep.length.toLocaleString('en-US')} unchanged, ${plan.drop.length.toLocaleString('en-US')} removed.`,
 );

@@ -16,7 +16,7 @@ import {
 const listing = (entries: Record<string, [size: number, mtimeMs: number]>): Listing =>
   new Map(Object.entries(entries).map(([path, [size, mtimeMs]]) => [path, { size, mtimeMs }]));
 
-describe('syncPlan: what the next live folder links, copies and leaves out', () => {
+describe('syncPlan: what the live folder keeps, gets and loses', () => {
   const synced = 1_000;
   const live = listing({
     'en/index.html': [500, 900],
@@ -26,7 +26,7 @@ describe('syncPlan: what the next live folder links, copies and leaves out', () 
     'sitemap-0.xml': [300, 900],
   });
 
-  it('links pages the build did not write, copies those it wrote and drops the vanished', () => {
+  it('keeps pages the build did not write, copies those it wrote and drops the vanished', () => {
     const work = listing({
       'en/index.html': [510, 1_500], // the front, rendered again
       'en/2026/11/20/story/index.html': [800, 900], // kept by the incremental cache
@@ -35,7 +35,7 @@ describe('syncPlan: what the next live folder links, copies and leaves out', () 
       'sitemap-0.xml': [300, 1_500], // rewritten, same size: still copied
     });
     expect(syncPlan(work, live, synced)).toEqual({
-      link: ['en/2026/11/20/story/index.html', '_astro/hero.BSwTYHrG_17IKq5.avif'],
+      keep: ['en/2026/11/20/story/index.html', '_astro/hero.BSwTYHrG_17IKq5.avif'],
       copy: ['en/index.html', 'en/2026/11/21/new/index.html', 'sitemap-0.xml'],
       drop: ['en/2026/11/19/gone/index.html'],
     });
@@ -63,14 +63,14 @@ describe('syncPlan: what the next live folder links, copies and leaves out', () 
       'en/2026/11/20/story/index.html': [800, 900],
     });
     const plan = syncPlan(work, live, null);
-    expect(plan.link).toEqual([]);
+    expect(plan.keep).toEqual([]);
     expect(plan.copy).toEqual(['en/index.html', 'en/2026/11/20/story/index.html']);
   });
 
   it('copies everything into a first live folder', () => {
     const work = listing({ 'en/index.html': [500, 900] });
     expect(syncPlan(work, new Map(), synced)).toEqual({
-      link: [],
+      keep: [],
       copy: ['en/index.html'],
       drop: [],
     });
@@ -81,7 +81,7 @@ describe('syncSteps: the live folder never links to a page it lacks', () => {
   it('puts new files first, then changed ones, and removes the vanished last', () => {
     const live = listing({ 'en/index.html': [1, 1], 'en/old/index.html': [1, 1] });
     const plan = {
-      link: [],
+      keep: [],
       copy: ['en/index.html', 'en/new/index.html', 'og/en/new.png'],
       drop: ['en/old/index.html'],
     };

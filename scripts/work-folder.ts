@@ -114,7 +114,7 @@ export function codeDigest(
 /** What the live folder needs to equal the work folder. */
 export interface SyncPlan {
   /** Unchanged since the live folder was last updated: left alone. */
-  link: string[];
+  keep: string[];
   /** Written by this build, or not in the live folder: copied from the work folder. */
   copy: string[];
   /** In the live folder only: deleted. */
@@ -159,7 +159,7 @@ export const CONTENT_NAMED = /^_astro\/[^/]+\.[\w-]{8,}\.\w+$/;
  * everything is copied.
  */
 export function syncPlan(work: Listing, live: Listing, syncedAt: number | null): SyncPlan {
-  const plan: SyncPlan = { link: [], copy: [], drop: [] };
+  const plan: SyncPlan = { keep: [], copy: [], drop: [] };
   for (const [path, stamp] of work) {
     const before = live.get(path);
     const unchanged =
@@ -167,7 +167,7 @@ export function syncPlan(work: Listing, live: Listing, syncedAt: number | null):
       before !== undefined &&
       before.size === stamp.size &&
       (stamp.mtimeMs <= syncedAt || CONTENT_NAMED.test(path));
-    (unchanged ? plan.link : plan.copy).push(path);
+    (unchanged ? plan.keep : plan.copy).push(path);
   }
   for (const path of live.keys()) if (!work.has(path)) plan.drop.push(path);
   return plan;
