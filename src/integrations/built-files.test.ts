@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
@@ -67,10 +68,18 @@ describe('deriveFromBuiltFiles: what hooks learn from the output, read once per 
     expect(reads).toHaveLength(2);
   });
 
-  it('keeps the caches of two output folders apart', () => {
-    expect(outputCacheFile('/p/.cache/astro', '/p/dist', 'heads')).not.toBe(
-      outputCacheFile('/p/.cache/astro', '/p/.test-dist', 'heads'),
-    );
+  it('keeps the caches of two output folders apart, and finds them again in a moved project', () => {
+    const at = (project: string, out: string) =>
+      outputCacheFile(
+        {
+          root: pathToFileURL(`${project}/`),
+          cacheDir: pathToFileURL(`${project}/.cache/astro/`),
+          outDir: pathToFileURL(`${project}/${out}/`),
+        },
+        'heads',
+      );
+    expect(at('/p', 'dist')).not.toBe(at('/p', '.test-dist'));
+    expect(at('/p', 'dist').replace('/p/', '/q/')).toBe(at('/q', 'dist'));
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** What tells two versions of a file apart without reading it. */
 export interface FileStamp {
@@ -141,11 +142,21 @@ async function readCache<T>(
 }
 
 /**
- * Where a build hook keeps what it learnt about the output folder `outDir`:
- * one file per hook and output folder, in Astro's cache folder, so that
- * builds into dist/ and into the tests' folder keep apart.
+ * Where a build hook keeps what it learnt about the output folder: one file
+ * per hook and output folder, in Astro's cache folder, so that builds into
+ * dist/ and into the tests' folder keep apart. The folder is named by its
+ * path inside the project, so a project copied or moved with its cache
+ * finds the file again (the work folder's list of route outputs must be
+ * found, or the files of pages unpublished after the copy would stay).
  */
-export function outputCacheFile(cacheDir: string, outDir: string, name: string): string {
-  const folder = createHash('sha256').update(outDir).digest('hex').slice(0, 12);
-  return join(cacheDir, 'built-files', folder, `${name}.json`);
+export function outputCacheFile(
+  config: { root: URL; cacheDir: URL; outDir: URL },
+  name: string,
+): string {
+  const outDir = relative(fileURLToPath(config.root), fileURLToPath(config.outDir));
+  const folder = createHash('sha256')
+    .update(outDir.split(sep).join('/'))
+    .digest('hex')
+    .slice(0, 12);
+  return join(fileURLToPath(config.cacheDir), 'built-files', folder, `${name}.json`);
 }

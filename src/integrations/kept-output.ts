@@ -50,7 +50,7 @@ export function keptOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
-        stateFile = outputCacheFile(fileURLToPath(config.cacheDir), root, 'route-outputs');
+        stateFile = outputCacheFile(config, 'route-outputs');
       },
       'astro:build:done': async ({ assets, logger }) => {
         // Every file a prerendered route wrote or kept in this build.

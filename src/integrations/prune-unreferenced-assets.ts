@@ -19,12 +19,12 @@ export const OUTPUT_LISTING_ENV = 'VOZ_OUTPUT_LISTING';
  * (`output`, shared with the sitemap) where scripts/build.mjs asks.
  */
 export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput()): AstroIntegration {
-  let cacheDir = '';
+  let cacheFile = '';
   return {
     name: 'prune-unreferenced-assets',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
+        cacheFile = outputCacheFile(config, 'asset-references');
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async ({ dir, logger }) => {
@@ -37,7 +37,7 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
           files: output.files(root),
           wanted: (file) => TEXT_OUTPUT.test(file),
           derive: (text) => [...referencedAssetNames(text)],
-          cacheFile: outputCacheFile(cacheDir, root, 'asset-references'),
+          cacheFile,
           version: 'asset-references-1',
         });
         for (const list of names.values()) for (const name of list) referenced.add(name);

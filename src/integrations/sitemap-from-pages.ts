@@ -35,7 +35,7 @@ export function sitemapFromPages(
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
-        cacheFile = outputCacheFile(fileURLToPath(config.cacheDir), root, 'page-heads');
+        cacheFile = outputCacheFile(config, 'page-heads');
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async () => {

@@ -92,6 +92,22 @@ describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest'
     expect(store.has('2026/story')).toBe(false);
   });
 
+  it('renders again the entries of a project copied with its cache, whose files lie in the original', async () => {
+    await sync(story('d1', '<p>Body one.</p>'));
+    const original = store.get('2026/story') as Entry;
+    const home = cache;
+    const moved = mkdtempSync(join(tmpdir(), 'bodies-copy-'));
+    try {
+      cache = moved;
+      await sync();
+      expect(store.has('2026/story')).toBe(false);
+      expect(existsSync(bodyFileOf(original) ?? '')).toBe(true); // the original's cache is left alone
+    } finally {
+      cache = home;
+      rmSync(moved, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to give an empty body when its file is missing, naming the story', async () => {
     await sync(story('d1', '<p>Body one.</p>'));
     const entry = store.get('2026/story') as Entry;

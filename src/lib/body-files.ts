@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 
@@ -59,8 +59,9 @@ export function readBody(entry: StoredEntry & { filePath?: string | undefined })
  * Wraps a loader so that the bodies it renders go to files in
  * `<cacheDir>/bodies/<collection>/` and the store keeps the rest of each
  * entry (data, digest, headings, image paths) with the file's path. Entries
- * whose file has gone (a cache cleared by hand, a project moved) are read
- * and rendered again.
+ * whose file has gone (a cache cleared by hand) or lies outside this
+ * project's cache (a project copied or moved with its cache) are read and
+ * rendered again.
  */
 export function bodiesOnDisk(loader: Loader): Loader {
   return {
@@ -70,7 +71,10 @@ export function bodiesOnDisk(loader: Loader): Loader {
       mkdirSync(dir, { recursive: true });
       for (const [id, entry] of context.store.entries()) {
         const file = bodyFileOf(entry);
-        if (file !== undefined && !existsSync(file)) context.store.delete(id);
+        // Gone, or in the cache of the project this one was copied from.
+        if (file !== undefined && (!file.startsWith(`${dir}${sep}`) || !existsSync(file))) {
+          context.store.delete(id);
+        }
       }
       const store: typeof context.store = {
         ...context.store,
