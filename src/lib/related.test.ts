@@ -128,3 +128,42 @@ describe('createRelatedFinder', () => {
     ]);
   });
 });
+
+describe('relatedArticles keeps the order of a full sort', () => {
+  // The list is chosen without sorting every candidate; it must be exactly
+  // the first `max` of them sorted by score, then newest first, then id.
+  it('on many random archives, for every list length', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const tags = ['Texas', 'border', 'election', 'oil', 'Mexico', 'storm'];
+    const sections = ['us', 'world', 'economy'];
+    for (let round = 0; round < 200; round += 1) {
+      const stories: Relatable[] = Array.from({ length: 40 }, (_, i) => ({
+        id: `s${i}`,
+        section: { id: sections[Math.floor(random() * sections.length)] ?? 'us' },
+        tags: tags.filter(() => random() < 0.3),
+        // Few distinct dates, so ties fall to the id.
+        publishedAt: new Date(Date.UTC(2026, 10, 1 + Math.floor(random() * 5))),
+      }));
+      const article = stories[0] as Relatable;
+      for (const max of [0, 1, 4, 10]) {
+        const expected = stories
+          .filter((c) => c.id !== article.id && relatedScore(article, c) > 0)
+          .sort(
+            (a, b) =>
+              relatedScore(article, b) - relatedScore(article, a) ||
+              b.publishedAt.getTime() - a.publishedAt.getTime() ||
+              a.id.localeCompare(b.id),
+          )
+          .slice(0, max)
+          .map((s) => s.id);
+        expect(relatedArticles(article, stories, { min: 0, max }).map((s) => s.id)).toEqual(
+          expected,
+        );
+      }
+    }
+  });
+});

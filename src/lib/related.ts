@@ -52,12 +52,24 @@ export function relatedArticles<T extends Relatable>(
 ): T[] {
   const others = candidates.filter((c) => c.id !== article.id);
   const score = scorer(article);
-  const scored = others
-    .map((candidate) => ({ candidate, score: score(candidate) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || byNewest(a.candidate, b.candidate))
-    .map(({ candidate }) => candidate)
-    .slice(0, max);
+  // The best `max` by score, then newest first: kept in order as they come
+  // rather than sorting every candidate (a few hundred per story, for each
+  // of the archive's stories on every build).
+  const best: { candidate: T; score: number }[] = [];
+  const before = (a: { candidate: T; score: number }, b: { candidate: T; score: number }) =>
+    b.score - a.score || byNewest(a.candidate, b.candidate);
+  for (const candidate of others) {
+    const entry = { candidate, score: score(candidate) };
+    if (entry.score <= 0) continue;
+    if (best.length >= max && (max <= 0 || before(entry, best[max - 1] as typeof entry) >= 0)) {
+      continue;
+    }
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1] as typeof entry) < 0) at -= 1;
+    best.splice(at, 0, entry);
+    if (best.length > max) best.pop();
+  }
+  const scored = best.map(({ candidate }) => candidate);
   if (scored.length >= min) return scored;
   const fill = others.filter((c) => !scored.includes(c)).sort(byNewest);
   return [...scored, ...fill].slice(0, min);
