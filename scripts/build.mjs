@@ -28,8 +28,6 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
-  readdirSync,
-  rmdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -40,6 +38,7 @@ import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publis
 import {
   CODE_INPUTS,
   readListing,
+  removeWithEmptyFolders,
   syncSteps,
   codeDigest,
   listStamps,
@@ -133,19 +132,6 @@ const state = parseWorkState(readText(stateFile));
 const reuse = state !== null && state.complete && state.code === code && !force;
 if (!reuse) rmSync(work, { recursive: true, force: true });
 writeState({ ...(reuse ? state : {}), code, complete: false });
-
-/** Deletes `file` under `root`, then the folders it leaves empty. */
-function removeWithEmptyFolders(root, file) {
-  rmSync(join(root, file), { force: true });
-  for (
-    let folder = dirname(join(root, file));
-    folder.startsWith(`${root}/`);
-    folder = dirname(folder)
-  ) {
-    if (readdirSync(folder).length > 0) return;
-    rmdirSync(folder);
-  }
-}
 
 const listingFile = `${work}.listing.json`;
 rmSync(listingFile, { force: true });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   listingDigest,
   parseWorkState,
   readListing,
+  removeWithEmptyFolders,
   syncPlan,
   syncSteps,
   type Listing,
@@ -131,6 +132,26 @@ describe('folder listings and the code digest', () => {
     expect(listingDigest(listStamps(dir))).toBe(before);
     utimesSync(join(dir, 'src', 'lib', 'a.ts'), new Date(), new Date(Date.now() + 5_000));
     expect(listingDigest(listStamps(dir))).not.toBe(before);
+  });
+});
+
+describe('removeWithEmptyFolders', () => {
+  it('deletes a page and the folders it leaves empty, whether or not the root ends in a slash', () => {
+    for (const slash of ['', '/']) {
+      const root = mkdtempSync(join(tmpdir(), 'remove-'));
+      try {
+        mkdirSync(join(root, 'en', '2026', '11', 'gone'), { recursive: true });
+        mkdirSync(join(root, 'en', 'kept'), { recursive: true });
+        writeFileSync(join(root, 'en', '2026', '11', 'gone', 'index.html'), '');
+        writeFileSync(join(root, 'en', 'kept', 'index.html'), '');
+        removeWithEmptyFolders(`${root}${slash}`, 'en/2026/11/gone/index.html');
+        removeWithEmptyFolders(`${root}${slash}`, '../outside.html');
+        expect([...listStamps(root).keys()]).toEqual(['en/kept/index.html']);
+        expect(readdirSync(join(root, 'en'))).toEqual(['kept']);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
   });
 });
 

@@ -6,8 +6,8 @@
 // decisions, without the file operations, so they can be tested on their
 // own.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** What tells two versions of a file apart without reading it. */
 export interface FileStamp {
@@ -32,10 +32,15 @@ export function listStamps(dir: string): Listing {
 }
 
 /**
- * A listing saved as `[path, size, mtimeMs]` rows (BuiltOutput.save in
- * src/integrations/built-files.ts), or null when there is none or it is
- * not one.
+ * A listing as `[path, size, mtimeMs]` rows, the form the build's hooks save
+ * it in (BuiltOutput.save in src/integrations/built-files.ts) for
+ * scripts/build.mjs to read back with readListing.
  */
+export function listingRows(listing: Listing): [string, number, number][] {
+  return [...listing].map(([path, { size, mtimeMs }]) => [path, size, mtimeMs]);
+}
+
+/** A listing saved by listingRows, or null when there is none or it is not one. */
 export function readListing(text: string | null): Listing | null {
   if (text === null) return null;
   try {
@@ -53,6 +58,21 @@ export function readListing(text: string | null): Listing | null {
     return listing;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Deletes `file` (a path relative to `root`) and then the folders it leaves
+ * empty, up to `root`; a path that leads out of `root` is left alone.
+ */
+export function removeWithEmptyFolders(root: string, file: string): void {
+  const base = resolve(root); // no trailing separator, whichever way `root` was written
+  const path = join(base, file);
+  if (!path.startsWith(`${base}${sep}`)) return;
+  rmSync(path, { force: true });
+  for (let folder = dirname(path); folder.startsWith(`${base}${sep}`); folder = dirname(folder)) {
+    if (readdirSync(folder).length > 0) return;
+    rmdirSync(folder);
   }
 }
 

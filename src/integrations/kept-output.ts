@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { outputCacheFile } from './built-files';
+import { removeWithEmptyFolders } from '../../scripts/work-folder';
+import { outputCacheFile, SITEMAP_PART } from './built-files';
 
 /**
  * Set by scripts/build.mjs when it builds into the output folder it kept
@@ -11,9 +12,6 @@ import { outputCacheFile } from './built-files';
  * instead of emptying the folder and copying 25,000 files back.
  */
 export const KEEP_OUTPUT_ENV = 'VOZ_KEEP_OUTPUT';
-
-/** Files @astrojs/sitemap writes itself, outside any route: numbered parts and their index. */
-const SITEMAP_PART = /^sitemap-(\d+|index)\.xml$/;
 
 /**
  * The files a build no longer writes, given the files the previous build
@@ -60,7 +58,7 @@ export function keptOutput(): AstroIntegration {
         }
         const previous = await readList(stateFile);
         const vanished = keep ? vanishedOutputs(previous, current) : [];
-        for (const file of vanished) await removeWithEmptyParents(root, file);
+        for (const file of vanished) removeWithEmptyFolders(root, file);
         if (keep) {
           // The sitemap integration writes its parts again right after this
           // hook; a site that shrank below a part must not keep the last one.
@@ -86,20 +84,5 @@ async function readList(file: string): Promise<string[]> {
       : [];
   } catch {
     return [];
-  }
-}
-
-/** Deletes `file` under `root` and the folders it leaves empty, up to `root`. */
-async function removeWithEmptyParents(root: string, file: string): Promise<void> {
-  if (file.startsWith('..') || file.includes(`${sep}..${sep}`)) return;
-  await rm(join(root, file), { force: true });
-  let folder = dirname(join(root, file));
-  while (folder.length > root.length && folder.startsWith(root)) {
-    try {
-      await rmdir(folder);
-    } catch {
-      return; // not empty, or already gone
-    }
-    folder = dirname(folder);
   }
 }

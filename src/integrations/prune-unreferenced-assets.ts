@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { referencedAssetNames, unreferencedImages } from '../lib/asset-references';
-import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile, SITEMAP_PART } from './built-files';
 
 const TEXT_OUTPUT = /\.(html|xml|json|txt|css|js|webmanifest)$/i;
-/** What @astrojs/sitemap writes after the listing was made (its parts and their index). */
-const SITEMAP_FILE = /^sitemap-.*\.xml$/;
 /** Set by scripts/build.mjs: where to leave the listing of the output, so it need not walk it again. */
 export const OUTPUT_LISTING_ENV = 'VOZ_OUTPUT_LISTING';
 
@@ -31,7 +29,8 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
         const root = fileURLToPath(dir);
         const assetsDir = join(root, '_astro');
         const referenced = new Set<string>();
-        output.refresh(root, (name) => SITEMAP_FILE.test(name));
+        // @astrojs/sitemap wrote its files after the listing was made.
+        output.refresh(root, (name) => SITEMAP_PART.test(name));
         const names = await deriveFromBuiltFiles({
           root,
           files: output.files(root),
