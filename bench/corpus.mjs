@@ -7,8 +7,8 @@
 //
 //   node bench/corpus.mjs --out /tmp/x/content --articles 100 [--images 5] [--seed 1]
 import { Buffer } from 'node:buffer';
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITE } from '../src/site.ts';
@@ -802,6 +802,58 @@ function ids(dir) {
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
+}
+
+// ---------------------------------------------------------------------------
+// Changes to a generated corpus, for the benchmark's rebuilds (bench/run.mjs,
+// prototypes/publish/measure.mjs)
+
+/**
+ * A new story published an hour before the build time, modelled on the
+ * newest file: it goes on the front, its section's, tags' and author's first
+ * pages and the feeds. Returns its path.
+ */
+export function addStory(files, buildTime = DEFAULT_BUILD_TIME) {
+  const sorted = [...files].sort();
+  const model = readFileSync(sorted[sorted.length - 1], 'utf8');
+  const publishedAt = chicagoIso(new Date(buildTime).getTime() - 60 * 60 * 1000);
+  const text = model
+    .replace(/^title: "(.*)"$/m, 'title: "Nueva historia de última hora"')
+    .replace(/^publishedAt: .*$/m, `publishedAt: ${publishedAt}`)
+    .replace(/^updatedAt: .*\n/m, '')
+    .replace(/^translationOf: .*\n/m, '')
+    .replace(/^featured: .*\n/m, '');
+  let file = join(
+    dirname(sorted[sorted.length - 1]),
+    '..',
+    publishedAt.slice(0, 4),
+    'nueva-historia-de-ultima-hora.md',
+  );
+  for (let n = 2; existsSync(file); n++) file = file.replace(/(-\d+)?\.md$/, `-${n}.md`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * A story taken down (marked as a draft): one that is neither a translation
+ * nor translated, so that no other story changes with it. Returns its path.
+ */
+export function unpublishStory(files) {
+  const sorted = [...files].sort();
+  const texts = sorted.map((file) => readFileSync(file, 'utf8'));
+  const index = sorted.findIndex((file, i) => {
+    const slug = basename(file, '.md');
+    return (
+      i > 0 &&
+      !/^draft: true$/m.test(texts[i]) &&
+      !/^translationOf:/m.test(texts[i]) &&
+      !texts.some((t) => (t.match(/^translationOf: (.*)$/m)?.[1] ?? '').endsWith(`/${slug}`))
+    );
+  });
+  const file = sorted[index];
+  writeFileSync(file, texts[index].replace(/^---\n/, '---\ndraft: true\n'));
+  return file;
 }
 
 // ---------------------------------------------------------------------------

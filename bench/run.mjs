@@ -17,13 +17,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_BUILD_TIME, chicagoIso, generateCorpus } from './corpus.mjs';
+import { DEFAULT_BUILD_TIME, addStory, generateCorpus, unpublishStory } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
 import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
@@ -323,54 +323,6 @@ function editOneArticle(files) {
     file,
     `${text}\nUpdate: this paragraph was added after publication to measure an incremental rebuild.\n`,
   );
-  return file;
-}
-
-/**
- * A new story published at the build time, in the section of the newest
- * one: it goes on the front, its section's, tags' and author's first pages
- * and the feeds.
- */
-function addOneArticle(files) {
-  const sorted = [...files].sort();
-  const model = readFileSync(sorted[sorted.length - 1], 'utf8');
-  const publishedAt = chicagoIso(new Date(buildTime).getTime() - 60 * 60 * 1000);
-  const text = model
-    .replace(/^title: "(.*)"$/m, 'title: "Nueva historia de última hora"')
-    .replace(/^publishedAt: .*$/m, `publishedAt: ${publishedAt}`)
-    .replace(/^updatedAt: .*\n/m, '')
-    .replace(/^translationOf: .*\n/m, '')
-    .replace(/^featured: .*\n/m, '');
-  let file = join(
-    dirname(sorted[sorted.length - 1]),
-    '..',
-    publishedAt.slice(0, 4),
-    'nueva-historia-de-ultima-hora.md',
-  );
-  for (let n = 2; existsSync(file); n++) file = file.replace(/(-\d+)?\.md$/, `-${n}.md`);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
-
-/**
- * A story taken down (marked as a draft): one that is neither a translation
- * nor translated, so that no other story changes with it.
- */
-function unpublishOneArticle(files) {
-  const sorted = [...files].sort();
-  const texts = sorted.map((file) => readFileSync(file, 'utf8'));
-  const index = sorted.findIndex((file, i) => {
-    const slug = basename(file, '.md');
-    return (
-      i > 0 &&
-      !/^draft: true$/m.test(texts[i]) &&
-      !/^translationOf:/m.test(texts[i]) &&
-      !texts.some((t) => (t.match(/^translationOf: (.*)$/m)?.[1] ?? '').endsWith(`/${slug}`))
-    );
-  });
-  const file = sorted[index];
-  writeFileSync(file, texts[index].replace(/^---\n/, '---\ndraft: true\n'));
   return file;
 }
 
@@ -780,10 +732,10 @@ async function textScenario(articles) {
   const edited = editOneArticle(corpus.files);
   log(`text ${articles}: changed ${relative(dir, edited)}; rebuilding`);
   const edit = await build(dir, 'edit');
-  const added = addOneArticle(corpus.files);
+  const added = addStory(corpus.files, buildTime);
   log(`text ${articles}: added ${relative(dir, added)}; rebuilding`);
   const add = await build(dir, 'add');
-  const unpublished = unpublishOneArticle(corpus.files);
+  const unpublished = unpublishStory(corpus.files);
   log(`text ${articles}: unpublished ${relative(dir, unpublished)}; rebuilding`);
   const unpublish = await build(dir, 'unpublish');
   log(`text ${articles}: measuring page weight`);

@@ -13,11 +13,16 @@
 //      rebuild equals a `--force` build: the bench checks that), and the
 //      number of files each change altered in dist/ (design c's question).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BUILD_TIME, generateCorpus } from '../../bench/corpus.mjs';
+import {
+  DEFAULT_BUILD_TIME,
+  addStory,
+  generateCorpus,
+  unpublishStory,
+} from '../../bench/corpus.mjs';
 import { PHASES, readPhases, usePhaseTimer } from '../../bench/phases.mjs';
 import { median } from '../../bench/stats.mjs';
 import { copyProject, fileDigests, listFiles } from '../../scripts/project-copy.mjs';
@@ -198,44 +203,10 @@ function editOne() {
   writeFileSync(file, `${text}\nUpdate: this paragraph was added after publication.\n`);
   return relative(dir, file);
 }
-/** A new story, published an hour before the build time, in a section and with tags. */
-function addOne() {
-  const model = readFileSync(sorted[sorted.length - 1], 'utf8');
-  const text = model
-    .replace(/^title: "(.*)"$/m, 'title: "Nueva historia de última hora"')
-    .replace(
-      /^publishedAt: .*$/m,
-      `publishedAt: ${DEFAULT_BUILD_TIME.replace(/T\d\d:\d\d/, 'T11:00')}`,
-    )
-    .replace(/^updatedAt: .*\n/m, '')
-    .replace(/^translationOf: .*\n/m, '')
-    .replace(/^featured: .*\n/m, '');
-  let file = join(
-    dir,
-    'content/articles',
-    DEFAULT_BUILD_TIME.slice(0, 4),
-    'nueva-historia-de-ultima-hora.md',
-  );
-  for (let n = 2; existsSync(file); n++) file = file.replace(/(-\d+)?\.md$/, `-${n}.md`);
-  writeFileSync(file, text);
-  return relative(dir, file);
-}
-/** An article taken down: marked as a draft (the catalogue leaves drafts out). */
-function unpublishOne() {
-  // One that is neither a translation nor translated, so no other story must change with it.
-  const texts = sorted.map((f) => readFileSync(f, 'utf8'));
-  const file = sorted.find((f, i) => {
-    const slug = f.split('/').pop().replace(/\.md$/, '');
-    return (
-      !/^draft: true$/m.test(texts[i]) &&
-      !/^translationOf:/m.test(texts[i]) &&
-      !texts.some((t) => (t.match(/^translationOf: (.*)$/m)?.[1] ?? '').endsWith(slug))
-    );
-  });
-  const text = readFileSync(file, 'utf8').replace(/^---\n/, '---\ndraft: true\n');
-  writeFileSync(file, text);
-  return relative(dir, file);
-}
+/** A new story, published an hour before the build time (the bench's, bench/corpus.mjs). */
+const addOne = () => relative(dir, addStory(corpus.files));
+/** An article taken down: marked as a draft (the bench's, bench/corpus.mjs). */
+const unpublishOne = () => relative(dir, unpublishStory(corpus.files));
 
 function diff(a, b) {
   const names = new Set([...a.keys(), ...b.keys()]);
