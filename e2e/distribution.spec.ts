@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import robotsParser from 'robots-parser';
 import sharp from 'sharp';
+import { parse as parseYaml } from 'yaml';
 import {
   DIST,
   distFileFor,
@@ -300,6 +301,22 @@ test.describe('Google Discover and Top Stories', () => {
       }
     });
 
+    // Mastodon 4.3 ("Highlighting journalism on Mastodon"): the author's
+    // handle in fediverse:creator, for each author whose YAML gives one.
+    test(`${path} names its authors' fediverse handles, and only theirs`, () => {
+      const handles = (article.author as { url: string }[]).flatMap((author) => {
+        const id = new URL(author.url).pathname.split('/').at(-2) ?? '';
+        const yaml = parseYaml(
+          readFileSync(join(import.meta.dirname, '..', 'content', 'authors', `${id}.yaml`), 'utf8'),
+        ) as { fediverse?: string };
+        return yaml.fediverse ? [yaml.fediverse] : [];
+      });
+      const meta = [...html.matchAll(/<meta name="fediverse:creator" content="([^"]*)"/g)].map(
+        (m) => m[1],
+      );
+      expect(meta).toEqual([...new Set(handles)]);
+    });
+
     if (withPhoto.has(path)) {
       // "Article structured data": images in 16x9, 4x3 and 1x1, at least
       // 1,200 px wide for Discover.
@@ -325,4 +342,9 @@ test.describe('Google Discover and Top Stories', () => {
       });
     }
   }
+});
+
+test('at least one article names an author on the fediverse', () => {
+  const pages = sitemapPaths().map((path) => readDist(distFileFor(path) ?? ''));
+  expect(pages.some((html) => html.includes('<meta name="fediverse:creator"'))).toBe(true);
 });

@@ -21,6 +21,7 @@ import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
+import { FEDIVERSE_HANDLE } from './lib/fediverse';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
@@ -246,6 +247,13 @@ const authors = defineCollection({
         links: z
           .array(z.object({ label: z.string().trim().min(1), url: z.url() }).strict())
           .default([]),
+        // Issue 15: authors on social networks.
+        /** Fediverse handle (`@user@server.tld`): articles name it in `fediverse:creator`. */
+        fediverse: z
+          .string()
+          .trim()
+          .regex(FEDIVERSE_HANDLE, 'a fediverse handle is written @user@server.tld')
+          .optional(),
       })
       .strict(),
 });

@@ -18,6 +18,8 @@ export interface AuthorRecord {
   bio: string;
   avatar: ImageMetadata | undefined;
   links: { label: string; url: string }[];
+  /** Fediverse handle (`@user@server.tld`), for `fediverse:creator` (issue 15). */
+  fediverse?: string | undefined;
 }
 
 /** A section as `content/sections/<id>.yaml` states it. */
