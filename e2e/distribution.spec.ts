@@ -4,6 +4,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import robotsParser from 'robots-parser';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -46,9 +47,17 @@ type RssItem = Record<string, unknown> & {
   'media:content'?: Record<string, string>;
 };
 
-function rssChannel(file: string) {
+/** The parts of an RSS channel these rules read. */
+interface RssChannel {
+  language: string;
+  lastBuildDate: string;
+  'atom:link': Record<string, string>[];
+  item: RssItem[];
+}
+
+function rssChannel(file: string): RssChannel {
   const channel = parser.parse(readDist(file)).rss.channel;
-  return { ...channel, item: (channel.item ?? []) as RssItem[] };
+  return { ...channel, item: channel.item ?? [] };
 }
 
 /** The text of an HTML fragment, as a reader sees it. */
@@ -322,7 +331,8 @@ test.describe('Google Discover and Top Stories', () => {
       // 1,200 px wide for Discover.
       test(`${path} offers its photo at 16:9, 4:3 and 1:1, each at least 1,200 px wide`, async () => {
         const ratios: string[] = [];
-        for (const url of article.image as string[]) {
+        for (const image of article.image as (string | { url: string })[]) {
+          const url = typeof image === 'string' ? image : image.url;
           const { width = 0, height = 1 } = await sharp(
             join(DIST, distFileFor(new URL(url).pathname) ?? ''),
           ).metadata();
@@ -347,4 +357,107 @@ test.describe('Google Discover and Top Stories', () => {
 test('at least one article names an author on the fediverse', () => {
   const pages = sitemapPaths().map((path) => readDist(distFileFor(path) ?? ''));
   expect(pages.some((html) => html.includes('<meta name="fediverse:creator"'))).toBe(true);
+});
+
+test.describe('photo rights travel with the photo', () => {
+  const CONTENT = join(import.meta.dirname, '..', 'content', 'articles');
+  const withPhoto = expectedPublished().filter((a) => a.heroFile);
+  const originalOf = (a: (typeof withPhoto)[number]) => join(CONTENT, a.id, '..', a.heroFile ?? '');
+
+  /** What the frontmatter says of the hero's rights. */
+  function frontmatterRights(a: (typeof withPhoto)[number]) {
+    const text = readFileSync(join(CONTENT, `${a.id}.md`), 'utf8');
+    const hero =
+      (
+        parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
+          hero?: Record<string, string>;
+        }
+      ).hero ?? {};
+    return { credit: hero['credit'], copyright: hero['copyright'], creator: hero['creator'] };
+  }
+
+  /** The rights a photo file states, read with exifr (XMP, then IPTC, then EXIF). */
+  async function embeddedRights(path: string) {
+    const m = ((await exifr.parse(path, {
+      xmp: true,
+      iptc: true,
+      tiff: true,
+      mergeOutput: true,
+    })) ?? {}) as Record<string, unknown>;
+    const text = (v: unknown): string | undefined =>
+      typeof v === 'string'
+        ? v
+        : Array.isArray(v)
+          ? text(v[0])
+          : v && typeof v === 'object' && 'value' in v
+            ? text((v as { value: unknown }).value)
+            : undefined;
+    return {
+      credit: text(m['Credit']),
+      copyright: text(m['rights']) ?? text(m['CopyrightNotice']) ?? text(m['Copyright']),
+      creator: text(m['creator']) ?? text(m['Byline']) ?? text(m['Artist']),
+    };
+  }
+
+  test('the sample content has a photo whose rights and location are only in its metadata', async () => {
+    const found = [];
+    for (const a of withPhoto) {
+      const gps = await exifr.gps(originalOf(a)).catch(() => undefined);
+      if (gps && !frontmatterRights(a).credit && (await embeddedRights(originalOf(a))).credit)
+        found.push(a.id);
+    }
+    expect(found.length).toBeGreaterThan(0);
+  });
+
+  for (const a of withPhoto) {
+    // Google Search Central, "Image metadata in Google Images" (creditText,
+    // copyrightNotice, creator); Media RSS 1.5.1 (media:credit,
+    // media:copyright); IPTC Photo Metadata in XMP in the served JPEG.
+    test(`${a.path}: credit, copyright and creator in structured data, the feed and the feed's JPEG`, async () => {
+      const own = frontmatterRights(a);
+      const found = await embeddedRights(originalOf(a));
+      const expected = {
+        credit: own.credit ?? found.credit,
+        copyright: own.copyright ?? found.copyright,
+        creator: own.creator ?? found.creator,
+      };
+      const html = readDist(distFileFor(a.path) ?? '');
+      const article = [
+        ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
+      ]
+        .map((m) => JSON.parse(m[1] ?? '{}'))
+        .find((d) => d['@type'] === 'NewsArticle');
+      for (const image of article.image as Record<string, unknown>[]) {
+        if (!expected.credit && !expected.copyright && !expected.creator) {
+          expect(typeof image).toBe('string');
+          continue;
+        }
+        expect(image['creditText']).toBe(expected.credit);
+        expect(image['copyrightNotice']).toBe(expected.copyright);
+        expect((image['creator'] as { name?: string } | undefined)?.name).toBe(expected.creator);
+      }
+      const item = rssChannel(`${a.lang}/rss.xml`).item.find(
+        (i) => i.link === `${SITE.url}${a.path}`,
+      );
+      const media = item?.['media:content'] as Record<string, string> | undefined;
+      expect(media?.['media:credit']).toBe(expected.credit);
+      expect(media?.['media:copyright']).toBe(expected.copyright);
+      const served = await embeddedRights(join(DIST, new URL(media?.['@_url'] ?? '').pathname));
+      expect(served).toEqual(expected);
+    });
+  }
+
+  // No served image keeps the original's EXIF, so none carries its GPS position.
+  test('no image the site serves carries EXIF, so none says where a photo was taken', async () => {
+    const images = distFiles().filter(
+      (f) => /\.(jpe?g|png|webp|avif)$/i.test(f) && !f.startsWith('icon') && f !== 'logo.png',
+    );
+    expect(images.length).toBeGreaterThan(10);
+    const withExif: string[] = [];
+    for (const file of images) {
+      const meta = await sharp(join(DIST, file)).metadata();
+      if (meta.exif) withExif.push(file);
+    }
+    expect(withExif).toEqual([]);
+  });
 });

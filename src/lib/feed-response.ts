@@ -14,12 +14,12 @@ import {
   type FeedLinks,
 } from './feed';
 import { archiveFeed, getFeedSize } from './feed-archive';
-import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
+import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
 import { authorName } from './i18n';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
-async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
+async function feedImage(image: ImageMetadata, site: URL, rights: PhotoRights): Promise<FeedImage> {
   const width = Math.min(FEED_IMAGE_WIDTH, image.width);
   const height = Math.round((width * image.height) / image.width);
   const result = await getImage({
@@ -28,6 +28,8 @@ async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
     height,
     format: 'jpeg',
     background: PAGE_BACKGROUND,
+    // The photo's credit and copyright travel in the file (src/lib/image-service.ts).
+    xmp: photoXmp(rights),
   });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
 }
@@ -129,7 +131,7 @@ export async function feedResponse(options: {
           {
             site,
             html: bodyHtml(article),
-            image: article.hero && (await feedImage(article.hero.image, site)),
+            image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
             updated: article.modifiedAt,
           },
         ),

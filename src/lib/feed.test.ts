@@ -285,3 +285,23 @@ describe('hub, archive links and feed dates', () => {
     );
   });
 });
+
+// Issue 15: Media RSS 1.5.1, media:credit and media:copyright.
+describe('photo rights in Media RSS', () => {
+  it('gives the hero its credit and copyright notice', async () => {
+    const [item] = (
+      await rssChannel([
+        makeArticle({
+          hero: { alt: 'A river', credit: 'Ana Ruiz / Voz', copyright: '© 2026 Voz Media' },
+        }),
+      ])
+    ).item;
+    expect(item['media:content']['media:credit']).toBe('Ana Ruiz / Voz');
+    expect(item['media:content']['media:copyright']).toBe('© 2026 Voz Media');
+  });
+
+  it('leaves media:copyright out when the photo has none', async () => {
+    const [item] = (await rssChannel([makeArticle()])).item;
+    expect(item['media:content']).not.toHaveProperty('media:copyright');
+  });
+});

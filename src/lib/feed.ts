@@ -19,7 +19,14 @@ export interface FeedArticle {
   tags: string[];
   section: { name: Record<Lang, string> };
   authors: { name: string; path?: string }[];
-  hero: { alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
+  hero:
+    | {
+        alt: string;
+        caption?: string | undefined;
+        credit?: string | undefined;
+        copyright?: string | undefined;
+      }
+    | undefined;
 }
 
 /** The hero as served to feed readers: an absolute URL to a rendition. */
@@ -41,7 +48,12 @@ export interface FeedEntry {
   authors: { name: string; url: string | undefined }[];
   categories: string[];
   image:
-    | (FeedImage & { alt: string; caption: string | undefined; credit: string | undefined })
+    | (FeedImage & {
+        alt: string;
+        caption: string | undefined;
+        credit: string | undefined;
+        copyright?: string | undefined;
+      })
     | undefined;
 }
 
@@ -184,6 +196,7 @@ export function toFeedEntry(
           alt: article.hero.alt,
           caption: article.hero.caption,
           credit: article.hero.credit,
+          copyright: article.hero.copyright,
         }
       : undefined;
   return {
@@ -208,6 +221,8 @@ function mediaContent(image: NonNullable<FeedEntry['image']>): string {
     `width="${image.width}" height="${image.height}">` +
     (image.caption ? `<media:description>${escapeXml(image.caption)}</media:description>` : '') +
     (image.credit ? `<media:credit>${escapeXml(image.credit)}</media:credit>` : '') +
+    // Media RSS 1.5.1: the copyright of the media object (issue 15).
+    (image.copyright ? `<media:copyright>${escapeXml(image.copyright)}</media:copyright>` : '') +
     `</media:content>`
   );
 }
