@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergePhotoRights, photoRightsFromMetadata, photoXmp, withJpegXmp } from './images';
-import { readPhotoRights, rightsWarning } from './photo-rights';
+import { readPhotoRights, rightsWarning, withPhotoRights } from './photo-rights';
 
 const folder = mkdtempSync(join(tmpdir(), 'voz-rights-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -145,5 +147,60 @@ describe('withJpegXmp and photoXmp', () => {
 
   it('refuses what is not a JPEG', () => {
     expect(() => withJpegXmp(Buffer.from('GIF89a'), photoXmp(rights))).toThrow(/not a JPEG/);
+  });
+});
+
+describe('withPhotoRights', () => {
+  /** Loads one article through the wrapper with a stand-in loader; returns what the schema saw and the warnings. */
+  async function load(hero: Record<string, unknown> | undefined, photoPath: string) {
+    const seen: Record<string, unknown>[] = [];
+    const warnings: string[] = [];
+    const inner = {
+      name: 'stand-in',
+      load: async (context: { parseData: (p: unknown) => Promise<unknown> }) => {
+        await context.parseData({
+          id: 'story',
+          filePath: join(folder, 'story.md'),
+          data: hero
+            ? { title: 'A story', hero: { ...hero, image: `./${photoPath}` } }
+            : { title: 'A story' },
+        });
+      },
+    } as unknown as Loader;
+    const context = {
+      config: { root: pathToFileURL(`${folder}/`) },
+      logger: { warn: (text: string) => warnings.push(text) },
+      parseData: async (props: { data: Record<string, unknown> }) => {
+        seen.push(props.data);
+        return props.data;
+      },
+    } as unknown as LoaderContext;
+    await withPhotoRights(inner).load(context);
+    return { data: seen[0], warnings };
+  }
+
+  it("fills what the frontmatter leaves out from the photo's metadata", async () => {
+    await photo('loader.jpg', { xmp: XMP });
+    const { data, warnings } = await load({ alt: 'A river' }, 'loader.jpg');
+    expect(data?.['hero']).toMatchObject({
+      credit: 'Ana Ruiz / Voz',
+      copyright: '© 2026 Voz Media',
+      creator: 'Ana Ruiz',
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps the frontmatter where they disagree and warns, naming the file and field', async () => {
+    await photo('loader-2.jpg', { xmp: XMP });
+    const { data, warnings } = await load({ alt: 'A river', credit: 'Reuters' }, 'loader-2.jpg');
+    expect(data?.['hero']).toMatchObject({ credit: 'Reuters', creator: 'Ana Ruiz' });
+    expect(warnings).toEqual([
+      'story.md: hero.credit: "Reuters" in the frontmatter, but the photo\'s metadata says "Ana Ruiz / Voz"; the frontmatter is published',
+    ]);
+  });
+
+  it('leaves an article without a hero alone', async () => {
+    const { data } = await load(undefined, 'none.jpg');
+    expect(data).toEqual({ title: 'A story' });
   });
 });
