@@ -84,6 +84,11 @@ export default defineConfig({
     // heroes fell to an SSIM of 0.943 at 80 and keep 0.959 at 85 (AVIF at
     // its default quality keeps 0.954), for about 2 KB more per WebP file,
     // which only browsers without AVIF download.
-    service: sharpImageService({ avif: { effort: 0 }, webp: { quality: 85 } }),
+    // Astro's sharp service, plus the photo's rights written into its JPEG
+    // renditions as XMP (src/lib/image-service.ts, issue 15).
+    service: {
+      ...sharpImageService({ avif: { effort: 0 }, webp: { quality: 85 } }),
+      entrypoint: './src/lib/image-service.ts',
+    },
   },
 });

@@ -68,7 +68,9 @@ for (const path of articlePaths) {
     });
 
     test('offers structured-data images at least 1200 px wide that exist in the build', async () => {
-      for (const url of article.image as string[]) {
+      // Plain URLs, or ImageObjects carrying the photo's rights (issue 15).
+      for (const image of article.image as (string | { url: string })[]) {
+        const url = typeof image === 'string' ? image : image.url;
         const file = distFileFor(new URL(url).pathname);
         expect(file, url).toBeDefined();
         const { width } = await sharp(join(DIST, file ?? '')).metadata();

@@ -34,6 +34,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { buildManifest, manifestFile, readManifest, writeManifest } from './manifest.ts';
 import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publish-guard.ts';
 import {
   CODE_INPUTS,
@@ -220,6 +221,10 @@ for (const step of syncSteps(plan, liveFiles)) {
   }
 }
 writeState({ code, complete: true, syncedAt, live: listingDigest(liveAfter) });
+// Every live file's digest, for `npm run notify` (scripts/manifest.ts): only
+// the files written now are read.
+const manifestPath = manifestFile(resolve('.cache'), basename(out));
+writeManifest(manifestPath, buildManifest(out, liveAfter, readManifest(manifestPath)));
 if (plan.drop.length > 0 && plan.drop.length <= 20) {
   console.log(`Removed from ${outName}/: ${plan.drop.join(', ')}`);
 }

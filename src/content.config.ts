@@ -21,6 +21,8 @@ import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
 import { LANGS } from './site';
+import { FEDIVERSE_HANDLE } from './lib/fediverse';
+import { withPhotoRights } from './lib/photo-rights';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
@@ -124,19 +126,22 @@ const articles = defineCollection({
   // Rendered bodies are kept in files beside the store, not in it
   // (lib/body-files.ts): a build holds only the archive's metadata.
   loader: bodiesOnDisk(
-    withPhotoRules(
-      checked(
-        glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
-        (probe) => {
-          const index = contentIndex(probe);
-          return {
-            folder: contentFolderProblems(probe, 'articles'),
-            entry: (input) => articleSourceProblems({ ...input, index, probe }),
-            // Drafts may hold work in progress; anything that can be published is sanitised.
-            rendered: (file, html, data) =>
-              data['draft'] === true ? [] : bodyHtmlProblems(file, html),
-          };
-        },
+    // Issue 15: credit, copyright and creator read from the photo where the frontmatter has none.
+    withPhotoRights(
+      withPhotoRules(
+        checked(
+          glob({ pattern: '**/*.md', base: './content/articles', retainBody: false }),
+          (probe) => {
+            const index = contentIndex(probe);
+            return {
+              folder: contentFolderProblems(probe, 'articles'),
+              entry: (input) => articleSourceProblems({ ...input, index, probe }),
+              // Drafts may hold work in progress; anything that can be published is sanitised.
+              rendered: (file, html, data) =>
+                data['draft'] === true ? [] : bodyHtmlProblems(file, html),
+            };
+          },
+        ),
       ),
     ),
   ),
@@ -179,6 +184,11 @@ const articles = defineCollection({
             caption: z.string().trim().min(1).optional(),
             /** Photographer or agency ("AFP"). */
             credit: z.string().trim().min(1).optional(),
+            // Issue 15: photo rights; each is read from the photo's IPTC/XMP when left out.
+            /** Copyright notice ("© 2026 Voz Media"). */
+            copyright: z.string().trim().min(1).optional(),
+            /** The photographer's name. */
+            creator: z.string().trim().min(1).optional(),
           })
           .strict()
           .optional(),
@@ -246,6 +256,13 @@ const authors = defineCollection({
         links: z
           .array(z.object({ label: z.string().trim().min(1), url: z.url() }).strict())
           .default([]),
+        // Issue 15: authors on social networks.
+        /** Fediverse handle (`@user@server.tld`): articles name it in `fediverse:creator`. */
+        fediverse: z
+          .string()
+          .trim()
+          .regex(FEDIVERSE_HANDLE, 'a fediverse handle is written @user@server.tld')
+          .optional(),
       })
       .strict(),
 });

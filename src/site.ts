@@ -60,6 +60,41 @@ export interface SiteConfig<L extends string> {
   logo: { path: string; width: number; height: number };
   /** The browser tab's icon, in public/. */
   icon: { path: string; type: string };
+  /** Issue 15: how the outlet tells aggregators about changes and who may reuse its work. */
+  distribution?: DistributionConfig;
+}
+
+/** Issue 15: pings after a deploy, and the outlet's reuse policy for crawlers. */
+export interface DistributionConfig {
+  /**
+   * WebSub hub (W3C WebSub): every feed announces it with `rel="hub"`, and
+   * `npm run notify` pings it with each changed feed. Leave out for no hub.
+   */
+  websubHub?: string;
+  /**
+   * IndexNow: the endpoint `npm run notify` submits changed URLs to, and the
+   * key (8 to 128 letters, digits or hyphens) published at `/<key>.txt` so
+   * search engines can check the submission is ours. Leave out for none.
+   */
+  indexNow?: { endpoint: string; key: string };
+  /**
+   * Crawlers that collect text to train AI models (GPTBot, CCBot,
+   * Google-Extended…): `'disallow'` keeps them out of the whole site in
+   * robots.txt. Search engines (Googlebot, Bingbot) are never affected.
+   */
+  aiTraining: 'allow' | 'disallow';
+  /**
+   * AI search indexers and user-triggered fetchers (OAI-SearchBot,
+   * ChatGPT-User, PerplexityBot…), which cite and link the story:
+   * `'disallow'` keeps them out too.
+   */
+  aiSearch: 'allow' | 'disallow';
+  /**
+   * W3C TDM Reservation Protocol: `reserved` says text and data mining
+   * rights are reserved (`tdm-reservation: 1`) in `/.well-known/tdmrep.json`
+   * and `_headers`; `policy` is the URL of the licensing terms, if any.
+   */
+  tdm: { reserved: boolean; policy?: string };
 }
 
 /** Checks a configuration and infers its languages from `langs`. */
@@ -100,6 +135,13 @@ export const SITE = defineSite({
   pageSize: 12,
   logo: { path: '/logo.png', width: 600, height: 60 },
   icon: { path: '/favicon.svg', type: 'image/svg+xml' },
+  distribution: {
+    websubHub: 'https://pubsubhubbub.appspot.com/',
+    indexNow: { endpoint: 'https://api.indexnow.org/indexnow', key: 'voz-us-5f0c2a9e7d3b4c18' },
+    aiTraining: 'disallow',
+    aiSearch: 'allow',
+    tdm: { reserved: true },
+  },
 });
 
 /** A language the outlet publishes an edition in: one of `SITE.langs`. */

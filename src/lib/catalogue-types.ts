@@ -18,6 +18,8 @@ export interface AuthorRecord {
   bio: string;
   avatar: ImageMetadata | undefined;
   links: { label: string; url: string }[];
+  /** Fediverse handle (`@user@server.tld`), for `fediverse:creator` (issue 15). */
+  fediverse?: string | undefined;
 }
 
 /** A section as `content/sections/<id>.yaml` states it. */
@@ -38,6 +40,10 @@ export interface Hero {
   alt: string;
   caption?: string | undefined;
   credit?: string | undefined;
+  /** Copyright notice; from the photo's IPTC/XMP when the frontmatter has none (issue 15). */
+  copyright?: string | undefined;
+  /** The photographer; from the photo's IPTC/XMP when the frontmatter has none (issue 15). */
+  creator?: string | undefined;
 }
 
 /** An article as its Markdown file states it, references not yet resolved. */

@@ -9,14 +9,17 @@ import {
   renderFeed,
   toFeedEntry,
   type FeedFormat,
+  type FeedHistory,
   type FeedImage,
+  type FeedLinks,
 } from './feed';
-import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
-import { authorPath, feedPath } from './urls';
+import { archiveFeed, getFeedSize } from './feed-archive';
+import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
+import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
 import { authorName } from './i18n';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
-async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
+async function feedImage(image: ImageMetadata, site: URL, rights: PhotoRights): Promise<FeedImage> {
   const width = Math.min(FEED_IMAGE_WIDTH, image.width);
   const height = Math.round((width * image.height) / image.width);
   const result = await getImage({
@@ -25,6 +28,8 @@ async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
     height,
     format: 'jpeg',
     background: PAGE_BACKGROUND,
+    // The photo's credit and copyright travel in the file (src/lib/image-service.ts).
+    xmp: photoXmp(rights),
   });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
 }
@@ -91,26 +96,45 @@ export async function feedResponse(options: {
   pagePath: string;
   articles: readonly Article[];
   site: URL | undefined;
+  /** RFC 5005 links, as page paths (`feedLinks` makes them absolute). */
+  history?:
+    | {
+        archive: boolean;
+        prev?: string | undefined;
+        next?: string | undefined;
+        current?: string | undefined;
+      }
+    | undefined;
 }): Promise<Response> {
   const { site, lang } = options;
   if (!site) throw new Error('astro.config.mjs must set `site`: feeds need absolute URLs.');
+  const links = (pagePath: string | undefined): FeedLinks | undefined =>
+    pagePath === undefined ? undefined : feedLinks(pagePath, site);
+  const history: FeedHistory | undefined = options.history && {
+    archive: options.history.archive,
+    prev: links(options.history.prev),
+    next: links(options.history.next),
+    current: links(options.history.current),
+  };
   const entries = await Promise.all(
-    options.articles.slice(0, SITE.feedSize).map(async (article) =>
-      toFeedEntry(
-        {
-          ...article,
-          authors: article.authors.map((a) => ({
-            name: authorName(a, lang),
-            path: authorPath(lang, a.id),
-          })),
-        },
-        {
-          site,
-          html: bodyHtml(article),
-          image: article.hero && (await feedImage(article.hero.image, site)),
-          updated: article.modifiedAt,
-        },
-      ),
+    // An archive document carries all its stories; a current feed the newest.
+    (options.history?.archive ? options.articles : options.articles.slice(0, feedSize())).map(
+      async (article) =>
+        toFeedEntry(
+          {
+            ...article,
+            authors: article.authors.map((a) => ({
+              name: authorName(a, lang),
+              path: authorPath(lang, a.id),
+            })),
+          },
+          {
+            site,
+            html: bodyHtml(article),
+            image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
+            updated: article.modifiedAt,
+          },
+        ),
     ),
   );
   const body = await renderFeed(
@@ -119,13 +143,11 @@ export async function feedResponse(options: {
       lang,
       title: options.title,
       description: SITE.editions[lang].tagline,
-      link: new URL(options.pagePath, site).href,
-      self: {
-        rss: new URL(feedPath(options.pagePath, 'rss'), site).href,
-        atom: new URL(feedPath(options.pagePath, 'atom'), site).href,
-        json: new URL(feedPath(options.pagePath, 'json'), site).href,
-      },
+      link: new URL(options.history?.archive ? editionPath(lang) : options.pagePath, site).href,
+      self: feedLinks(options.pagePath, site),
       buildTime: getBuildTime(),
+      hub: SITE.distribution?.websubHub,
+      history,
     },
     entries,
   );
@@ -133,3 +155,95 @@ export async function feedResponse(options: {
     headers: { 'Content-Type': `${FEED_TYPES[options.format]}; charset=utf-8` },
   });
 }
+
+/** Stories per feed document (`SITE.feedSize`, or `FEED_SIZE` in tests). */
+export function feedSize(): number {
+  return getFeedSize(SITE.feedSize);
+}
+
+/** Absolute URLs of the three feed files beside a page path. */
+function feedLinks(pagePath: string, site: URL): FeedLinks {
+  return {
+    rss: new URL(feedPath(pagePath, 'rss'), site).href,
+    atom: new URL(feedPath(pagePath, 'atom'), site).href,
+    json: new URL(feedPath(pagePath, 'json'), site).href,
+  };
+}
+
+/**
+ * The edition feed with its RFC 5005 `prev-archive` link to the newest
+ * archive document, if the edition has one.
+ */
+export function editionFeedResponse(options: {
+  format: FeedFormat;
+  lang: Lang;
+  title: string;
+  articles: readonly Article[];
+  site: URL | undefined;
+}): Promise<Response> {
+  const { newest } = archiveFeed(options.articles, feedSize());
+  return feedResponse({
+    ...options,
+    pagePath: editionPath(options.lang),
+    history:
+      newest === undefined
+        ? undefined
+        : { archive: false, prev: feedArchivePath(options.lang, newest) },
+  });
+}
+
+/** What an archive document's route needs to serve one file. */
+// A type alias, not an interface: route props must be assignable to a record.
+type ArchiveFeedProps = {
+  format: FeedFormat;
+  lang: Lang;
+  number: number;
+  prev: number | undefined;
+  next: number | undefined;
+  articles: readonly Article[];
+};
+
+/**
+ * `getStaticPaths` entries for every RFC 5005 archive document of every
+ * edition, in every format, each with a cache key (its stories and links),
+ * so an incremental build rewrites only a document whose stories changed.
+ */
+export function archiveFeedPaths(
+  langs: readonly Lang[],
+  published: (lang: Lang) => readonly Article[],
+  key: (value: unknown) => string,
+) {
+  return langs.flatMap((lang) =>
+    archiveFeed(published(lang), feedSize()).pages.flatMap((page) =>
+      FEED_FORMATS.map((format) => ({
+        params: { lang, number: String(page.number), feed: feedPath('', format) },
+        props: {
+          format,
+          lang,
+          number: page.number,
+          prev: page.prev,
+          next: page.next,
+          articles: page.items,
+        } satisfies ArchiveFeedProps,
+        cacheKey: key([format, lang, page.number, page.prev, page.next, page.items]),
+      })),
+    ),
+  );
+}
+
+/** The GET handler of an archive document's route. */
+export const serveArchiveFeed: APIRoute<ArchiveFeedProps> = ({ props, site }) =>
+  feedResponse({
+    format: props.format,
+    lang: props.lang,
+    title: feedTitle(props.lang),
+    pagePath: feedArchivePath(props.lang, props.number),
+    articles: props.articles,
+    site,
+    history: {
+      archive: true,
+      current: editionPath(props.lang),
+      prev: props.prev === undefined ? undefined : feedArchivePath(props.lang, props.prev),
+      next: props.next === undefined ? undefined : feedArchivePath(props.lang, props.next),
+    },
+  });

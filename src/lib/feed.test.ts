@@ -213,3 +213,95 @@ describe('absolutizeHtml', () => {
     expect(absolutizeHtml(html, base)).toBe(expected);
   });
 });
+
+// Issue 15: WebSub hub links (W3C WebSub §4: "the publisher MUST include a
+// link with rel=hub"), RFC 5005 archive links, and feed dates that depend on
+// the stories only, so two builds of the same stories write the same feed.
+describe('hub, archive links and feed dates', () => {
+  const links = (base: string) => ({
+    rss: `${base}rss.xml`,
+    atom: `${base}atom.xml`,
+    json: `${base}feed.json`,
+  });
+  const archived: FeedChannel = {
+    ...channel,
+    hub: 'https://hub.example/',
+    history: {
+      archive: true,
+      current: links('https://voz.us/en/'),
+      prev: links('https://voz.us/en/archive/feed/1/'),
+      next: links('https://voz.us/en/archive/feed/3/'),
+    },
+  };
+  const entries = entriesOf([makeArticle()]);
+  const relsOf = (nodes: Record<string, string>[]) =>
+    Object.fromEntries(nodes.map((l) => [l['@_rel'], l['@_href']]));
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['atom:link', 'link'].includes(name),
+  });
+
+  it('announces the hub and the archive neighbours in RSS, and marks an archive document', async () => {
+    const xml = await renderRss(archived, entries);
+    expect(() => SyntaxValidator.validate(xml)).not.toThrow();
+    const rss = parser.parse(xml).rss;
+    expect(rss['@_xmlns:fh']).toBe('http://purl.org/syndication/history/1.0');
+    expect(rss.channel).toHaveProperty('fh:archive');
+    expect(relsOf(rss.channel['atom:link'])).toEqual({
+      self: 'https://voz.us/en/rss.xml',
+      hub: 'https://hub.example/',
+      current: 'https://voz.us/en/rss.xml',
+      'prev-archive': 'https://voz.us/en/archive/feed/1/rss.xml',
+      'next-archive': 'https://voz.us/en/archive/feed/3/rss.xml',
+    });
+  });
+
+  it('links Atom documents to Atom documents', () => {
+    const feed = parser.parse(renderAtom(archived, entries)).feed;
+    expect(feed).toHaveProperty('fh:archive');
+    const rels = relsOf(feed.link);
+    expect(rels['prev-archive']).toBe('https://voz.us/en/archive/feed/1/atom.xml');
+    expect(rels['hub']).toBe('https://hub.example/');
+  });
+
+  it('pages JSON Feed back to the older document and names the hub', () => {
+    const json = JSON.parse(renderJsonFeed(archived, entries));
+    expect(json.next_url).toBe('https://voz.us/en/archive/feed/1/feed.json');
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
+  });
+
+  it('says nothing of hubs or archives when none is configured', async () => {
+    const xml = await renderRss(channel, entries);
+    expect(xml).not.toMatch(/rel="hub"|archive/);
+    expect(JSON.parse(renderJsonFeed(channel, entries))).not.toHaveProperty('hubs');
+  });
+
+  it('dates the channel by its newest change, whatever the build time', async () => {
+    const later = { ...channel, buildTime: new Date('2030-01-01T00:00:00Z') };
+    expect(await renderRss(later, entries)).toBe(await renderRss(channel, entries));
+    expect(renderAtom(later, entries)).toBe(renderAtom(channel, entries));
+    expect(xmlParser.parse(await renderRss(channel, entries)).rss.channel.lastBuildDate).toBe(
+      'Tue, 12 Nov 2024 16:30:00 GMT',
+    );
+  });
+});
+
+// Issue 15: Media RSS 1.5.1, media:credit and media:copyright.
+describe('photo rights in Media RSS', () => {
+  it('gives the hero its credit and copyright notice', async () => {
+    const [item] = (
+      await rssChannel([
+        makeArticle({
+          hero: { alt: 'A river', credit: 'Ana Ruiz / Voz', copyright: '© 2026 Voz Media' },
+        }),
+      ])
+    ).item;
+    expect(item['media:content']['media:credit']).toBe('Ana Ruiz / Voz');
+    expect(item['media:content']['media:copyright']).toBe('© 2026 Voz Media');
+  });
+
+  it('leaves media:copyright out when the photo has none', async () => {
+    const [item] = (await rssChannel([makeArticle()])).item;
+    expect(item['media:content']).not.toHaveProperty('media:copyright');
+  });
+});

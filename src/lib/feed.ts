@@ -19,7 +19,14 @@ export interface FeedArticle {
   tags: string[];
   section: { name: Record<Lang, string> };
   authors: { name: string; path?: string }[];
-  hero: { alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
+  hero:
+    | {
+        alt: string;
+        caption?: string | undefined;
+        credit?: string | undefined;
+        copyright?: string | undefined;
+      }
+    | undefined;
 }
 
 /** The hero as served to feed readers: an absolute URL to a rendition. */
@@ -41,7 +48,12 @@ export interface FeedEntry {
   authors: { name: string; url: string | undefined }[];
   categories: string[];
   image:
-    | (FeedImage & { alt: string; caption: string | undefined; credit: string | undefined })
+    | (FeedImage & {
+        alt: string;
+        caption: string | undefined;
+        credit: string | undefined;
+        copyright?: string | undefined;
+      })
     | undefined;
 }
 
@@ -55,6 +67,50 @@ export interface FeedChannel {
   /** Absolute URLs of this feed in each format. */
   self: Record<FeedFormat, string>;
   buildTime: Date;
+  /** WebSub hub announced with `rel="hub"` (W3C WebSub §4), when one is configured. */
+  hub?: string | undefined;
+  /** RFC 5005 links of an archived feed; absent on feeds that have no archive. */
+  history?: FeedHistory | undefined;
+}
+
+/** Absolute URLs of one feed document in each format. */
+export type FeedLinks = Record<FeedFormat, string>;
+
+/**
+ * RFC 5005 §4 (archived feeds): `archive` marks an archive document
+ * (`fh:archive`); `prev` is the next older archive document (`prev-archive`),
+ * `next` the next newer one (`next-archive`), `current` the current feed.
+ */
+export interface FeedHistory {
+  archive: boolean;
+  prev?: FeedLinks | undefined;
+  next?: FeedLinks | undefined;
+  current?: FeedLinks | undefined;
+}
+
+/** The RFC 5005 feed-history namespace (`fh:archive`). */
+const FH_NAMESPACE = 'http://purl.org/syndication/history/1.0';
+
+/**
+ * When the feed's content last changed: the latest change of any of its
+ * items, not the time of the build, so two builds of the same stories write
+ * the same feed byte for byte (and `notify` has nothing to announce). A feed
+ * with no items falls back to the build time.
+ */
+export function feedUpdated(channel: FeedChannel, entries: readonly FeedEntry[]): Date {
+  if (entries.length === 0) return channel.buildTime;
+  return entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), new Date(0));
+}
+
+/** `rel` and URL of every hub and history link of a feed, for one format. */
+function channelLinks(channel: FeedChannel, format: FeedFormat): [rel: string, href: string][] {
+  const history = channel.history;
+  return [
+    ...(channel.hub ? [['hub', channel.hub] as [string, string]] : []),
+    ...(history?.current ? [['current', history.current[format]] as [string, string]] : []),
+    ...(history?.prev ? [['prev-archive', history.prev[format]] as [string, string]] : []),
+    ...(history?.next ? [['next-archive', history.next[format]] as [string, string]] : []),
+  ];
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -140,6 +196,7 @@ export function toFeedEntry(
           alt: article.hero.alt,
           caption: article.hero.caption,
           credit: article.hero.credit,
+          copyright: article.hero.copyright,
         }
       : undefined;
   return {
@@ -164,6 +221,8 @@ function mediaContent(image: NonNullable<FeedEntry['image']>): string {
     `width="${image.width}" height="${image.height}">` +
     (image.caption ? `<media:description>${escapeXml(image.caption)}</media:description>` : '') +
     (image.credit ? `<media:credit>${escapeXml(image.credit)}</media:credit>` : '') +
+    // Media RSS 1.5.1: the copyright of the media object (issue 15).
+    (image.copyright ? `<media:copyright>${escapeXml(image.copyright)}</media:copyright>` : '') +
     `</media:content>`
   );
 }
@@ -194,22 +253,23 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
       dc: 'http://purl.org/dc/elements/1.1/',
       media: 'http://search.yahoo.com/mrss/',
       atom: 'http://www.w3.org/2005/Atom',
+      ...(channel.history?.archive ? { fh: FH_NAMESPACE } : {}),
     },
     customData:
       `<language>${SITE.editions[channel.lang].locale}</language>` +
-      `<lastBuildDate>${channel.buildTime.toUTCString()}</lastBuildDate>` +
+      `<lastBuildDate>${feedUpdated(channel, entries).toUTCString()}</lastBuildDate>` +
       `<ttl>${SITE.feedTtlMinutes}</ttl>` +
-      `<atom:link href="${escapeXml(channel.self.rss)}" rel="self" type="${FEED_TYPES.rss}"/>`,
+      `<atom:link href="${escapeXml(channel.self.rss)}" rel="self" type="${FEED_TYPES.rss}"/>` +
+      channelLinks(channel, 'rss')
+        .map(([rel, href]) => `<atom:link href="${escapeXml(href)}" rel="${rel}"/>`)
+        .join('') +
+      (channel.history?.archive ? '<fh:archive/>' : ''),
   });
 }
 
 /** Atom 1.0. */
 export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const text = (tag: string, value: string) => `<${tag}>${escapeXml(value)}</${tag}>`;
-  const updated = entries.reduce(
-    (latest, e) => (e.updated > latest ? e.updated : latest),
-    new Date(0),
-  );
   const items = entries.map(
     (e) =>
       `<entry>` +
@@ -230,13 +290,18 @@ export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]):
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" ` +
+    (channel.history?.archive ? `xmlns:fh="${FH_NAMESPACE}" ` : '') +
     `xml:lang="${SITE.editions[channel.lang].locale}">` +
     text('id', channel.link) +
     `<title type="text">${escapeXml(channel.title)}</title>` +
     `<subtitle type="text">${escapeXml(channel.description)}</subtitle>` +
     `<link rel="alternate" type="text/html" href="${escapeXml(channel.link)}"/>` +
     `<link rel="self" type="${FEED_TYPES.atom}" href="${escapeXml(channel.self.atom)}"/>` +
-    text('updated', (entries.length ? updated : channel.buildTime).toISOString()) +
+    channelLinks(channel, 'atom')
+      .map(([rel, href]) => `<link rel="${rel}" href="${escapeXml(href)}"/>`)
+      .join('') +
+    (channel.history?.archive ? '<fh:archive/>' : '') +
+    text('updated', feedUpdated(channel, entries).toISOString()) +
     `<generator>Astro</generator>` +
     items.join('') +
     `</feed>`
@@ -251,6 +316,10 @@ export function renderJsonFeed(channel: FeedChannel, entries: readonly FeedEntry
     home_page_url: channel.link,
     feed_url: channel.self.json,
     description: channel.description,
+    // JSON Feed 1.1: `next_url` pages to older items, as `prev-archive` does;
+    // `hubs` names WebSub hubs.
+    ...(channel.history?.prev ? { next_url: channel.history.prev.json } : {}),
+    ...(channel.hub ? { hubs: [{ type: 'WebSub', url: channel.hub }] } : {}),
     language: SITE.editions[channel.lang].locale,
     items: entries.map((e) => ({
       id: e.url,

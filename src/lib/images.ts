@@ -74,3 +74,134 @@ export function cropSize(image: Size, target: Size): Size {
     height: Math.round(target.height * scale),
   };
 }
+
+/**
+ * Who made a photo and who holds its rights (issue 15): the credit line
+ * ("Marisol Vega / Voz", IPTC Credit Line), the copyright notice ("© 2026
+ * Voz Media", IPTC Copyright Notice) and the photographer (IPTC Creator).
+ */
+export interface PhotoRights {
+  credit?: string | undefined;
+  copyright?: string | undefined;
+  creator?: string | undefined;
+}
+
+/** The fields of {@link PhotoRights}, in the order messages name them. */
+export const PHOTO_RIGHTS_FIELDS = ['credit', 'copyright', 'creator'] as const;
+
+/**
+ * exifr returns XMP text as written in the packet, entities and all
+ * (`Voz &amp; Co`); the five XML entities and character references are
+ * decoded here.
+ */
+function decodeXmlEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return named[name.toLowerCase()] ?? entity;
+  });
+}
+
+/** A text value of parsed metadata: XMP language alternatives and lists give their first entry. */
+function metadataText(value: unknown): string | undefined {
+  if (typeof value === 'string') return decodeXmlEntities(value).trim() || undefined;
+  if (Array.isArray(value)) return metadataText(value[0]);
+  if (value && typeof value === 'object' && 'value' in value) {
+    return metadataText((value as { value: unknown }).value);
+  }
+  return undefined;
+}
+
+/**
+ * The rights a photo's own metadata states, from a merged exifr parse of its
+ * XMP, IPTC (IIM) and EXIF: XMP first (it carries Unicode, so "©" survives),
+ * then IPTC, then EXIF's ASCII Artist and Copyright.
+ */
+export function photoRightsFromMetadata(metadata: Record<string, unknown>): PhotoRights {
+  const first = (...keys: string[]) =>
+    keys.map((key) => metadataText(metadata[key])).find((v) => v !== undefined);
+  return {
+    credit: first('Credit'),
+    copyright: first('rights', 'CopyrightNotice', 'Copyright'),
+    creator: first('creator', 'Byline', 'Artist'),
+  };
+}
+
+/**
+ * What the site publishes about a photo's rights: the frontmatter's values,
+ * each missing one taken from the photo's metadata; and the fields where
+ * both give a value and they differ (the frontmatter wins; the build warns).
+ */
+export function mergePhotoRights(
+  frontmatter: PhotoRights,
+  embedded: PhotoRights,
+): { rights: PhotoRights; disagreements: (typeof PHOTO_RIGHTS_FIELDS)[number][] } {
+  const rights: PhotoRights = {};
+  const disagreements: (typeof PHOTO_RIGHTS_FIELDS)[number][] = [];
+  for (const field of PHOTO_RIGHTS_FIELDS) {
+    const own = frontmatter[field];
+    const found = embedded[field];
+    const value = own ?? found;
+    if (value !== undefined) rights[field] = value;
+    if (
+      own !== undefined &&
+      found !== undefined &&
+      own.normalize('NFC') !== found.normalize('NFC')
+    ) {
+      disagreements.push(field);
+    }
+  }
+  return { rights, disagreements };
+}
+
+/** Escapes text for an XMP packet (XML character data). */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * An XMP packet stating a photo's rights in the IPTC Photo Metadata
+ * Standard's XMP properties: Credit Line (`photoshop:Credit`), Copyright
+ * Notice (`dc:rights`) and Creator (`dc:creator`). Empty when none is known.
+ */
+export function photoXmp(rights: PhotoRights): string {
+  const parts = [
+    rights.credit && `<photoshop:Credit>${xmlText(rights.credit)}</photoshop:Credit>`,
+    rights.creator &&
+      `<dc:creator><rdf:Seq><rdf:li>${xmlText(rights.creator)}</rdf:li></rdf:Seq></dc:creator>`,
+    rights.copyright &&
+      `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(rights.copyright)}</rdf:li></rdf:Alt></dc:rights>`,
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  return (
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+    'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">' +
+    parts.join('') +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+  );
+}
+
+/** The name that opens a JPEG APP1 segment holding XMP (XMP Specification Part 3, §1.1.3). */
+const XMP_APP1_NAME = 'http://ns.adobe.com/xap/1.0/\0';
+
+/**
+ * A JPEG with an XMP packet added as an APP1 segment, after the JFIF APP0
+ * segment if there is one, without decoding or re-encoding the image. The
+ * JPEG is returned unchanged when there is no packet; a packet too large for
+ * one segment (64 KB) is refused.
+ */
+export function withJpegXmp(jpeg: Uint8Array, xmp: string): Uint8Array {
+  if (xmp === '') return jpeg;
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG: no start-of-image marker');
+  const payload = Buffer.concat([Buffer.from(XMP_APP1_NAME, 'latin1'), Buffer.from(xmp, 'utf8')]);
+  if (payload.length + 2 > 0xffff) throw new Error('XMP packet too large for one JPEG segment');
+  const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+  // After SOI, and after APP0 (JFIF) when it comes first, as JFIF asks.
+  let at = 2;
+  if (jpeg[2] === 0xff && jpeg[3] === 0xe0) at = 4 + (((jpeg[4] ?? 0) << 8) | (jpeg[5] ?? 0));
+  return Buffer.concat([jpeg.subarray(0, at), header, payload, jpeg.subarray(at)]);
+}

@@ -145,3 +145,48 @@ describe('frontPageGraph and breadcrumbList', () => {
     ]);
   });
 });
+
+// Issue 15: Google Search Central, "Image metadata in Google Images":
+// creditText, copyrightNotice and creator on each ImageObject.
+describe('images with their rights', () => {
+  it('carries the credit, copyright notice and creator on every crop', () => {
+    const data = roundTrip(
+      newsArticle(
+        makeInput({
+          images: ['https://voz.us/a.jpg', 'https://voz.us/b.jpg'],
+          imageRights: {
+            credit: 'Ana Ruiz / Voz',
+            copyright: '© 2026 Voz Media',
+            creator: 'Ana Ruiz',
+          },
+        }),
+      ),
+    );
+    expect(data.image).toEqual(
+      ['https://voz.us/a.jpg', 'https://voz.us/b.jpg'].map((url) => ({
+        '@type': 'ImageObject',
+        url,
+        contentUrl: url,
+        creditText: 'Ana Ruiz / Voz',
+        copyrightNotice: '© 2026 Voz Media',
+        creator: { '@type': 'Person', name: 'Ana Ruiz' },
+      })),
+    );
+  });
+
+  it('leaves out what is not known, and keeps plain URLs when nothing is', () => {
+    const credited = roundTrip(
+      newsArticle(makeInput({ images: ['https://voz.us/a.jpg'], imageRights: { credit: 'AFP' } })),
+    );
+    expect(credited.image).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: 'https://voz.us/a.jpg',
+        contentUrl: 'https://voz.us/a.jpg',
+        creditText: 'AFP',
+      },
+    ]);
+    const bare = roundTrip(newsArticle(makeInput({ images: ['https://voz.us/a.jpg'] })));
+    expect(bare.image).toEqual(['https://voz.us/a.jpg']);
+  });
+});

@@ -1,6 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { Hero } from './content';
-import { cropSize, PAGE_BACKGROUND } from './images';
+import { cropSize, PAGE_BACKGROUND, photoXmp } from './images';
 import { socialCardPath } from './urls';
 
 /**
@@ -31,6 +31,8 @@ async function crop(hero: Hero, targetWidth: number, targetHeight: number): Prom
     position: 'attention',
     format: 'jpeg',
     background: PAGE_BACKGROUND,
+    // Issue 15: the photo's rights in the file (src/lib/image-service.ts).
+    xmp: photoXmp(hero),
   });
   return { path: result.src, width, height };
 }

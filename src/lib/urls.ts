@@ -23,6 +23,15 @@ export function feedPath(pagePath: string, format: keyof typeof FEED_FILE_NAMES 
   return `${pagePath}${FEED_FILE_NAMES[format]}`;
 }
 
+/**
+ * An RFC 5005 archive document of an edition feed, numbered from the oldest
+ * (issue 15): `/es/archive/feed/3/`, with `rss.xml`, `atom.xml` and
+ * `feed.json` beside it like any feed.
+ */
+export function feedArchivePath(lang: Lang, number: number): string {
+  return `/${lang}/archive/feed/${number}/`;
+}
+
 /** The file name of an article id (`2024/north-korea` → `north-korea`). */
 export function slugFromId(id: string): string {
   return id.split('/').at(-1) ?? id;

@@ -1,14 +1,12 @@
 import type { APIRoute } from 'astro';
+import { distributionPolicy, robotsTxt } from '../lib/robots';
+import { SITE } from '../site';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(
-    [
-      'User-agent: *',
-      'Allow: /',
-      '',
-      `Sitemap: ${new URL('/sitemap-index.xml', site).href}`,
-      `Sitemap: ${new URL('/news-sitemap.xml', site).href}`,
-      '',
-    ].join('\n'),
+    robotsTxt(distributionPolicy(SITE.distribution), [
+      new URL('/sitemap-index.xml', site).href,
+      new URL('/news-sitemap.xml', site).href,
+    ]),
     { headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   );

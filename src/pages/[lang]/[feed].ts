@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCatalogue } from '../../lib/content';
-import { feedFileParams, feedResponse, feedTitle } from '../../lib/feed-response';
-import { editionPath } from '../../lib/urls';
+import { editionFeedResponse, feedFileParams, feedTitle } from '../../lib/feed-response';
 import { SITE } from '../../site';
 
 export const getStaticPaths = (() =>
@@ -11,11 +10,10 @@ export const GET: APIRoute<
   InferGetStaticPropsType<typeof getStaticPaths>,
   { lang: (typeof SITE.langs)[number] }
 > = async ({ params, props, site }) =>
-  feedResponse({
+  editionFeedResponse({
     format: props.format,
     lang: params.lang,
     title: feedTitle(params.lang),
-    pagePath: editionPath(params.lang),
     articles: (await getCatalogue()).published(params.lang),
     site,
   });
