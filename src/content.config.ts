@@ -20,7 +20,7 @@ import { withPhotoRules } from './lib/rules/image-rules';
 import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
 import { normaliseText } from './lib/rules/text-rules';
-import { LANGS } from './site';
+import { LANGS, SITE, type Lang } from './site';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
@@ -116,6 +116,31 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
 }
 
 const lang = z.enum(LANGS);
+
+/**
+ * Text written per edition (`{ es: …, en: … }`, at least one language; a
+ * missing one falls back to another edition's text, marked with its
+ * language on the page). A plain string is the default edition's text.
+ */
+const perLanguageText = z.union([
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((text): Partial<Record<Lang, string>> => ({ [SITE.defaultLang]: text })),
+  z
+    .object(
+      Object.fromEntries(LANGS.map((l) => [l, z.string().trim().min(1).optional()])) as Record<
+        Lang,
+        z.ZodOptional<z.ZodString>
+      >,
+    )
+    .strict()
+    .refine((texts) => Object.values(texts).some((text) => text !== undefined), {
+      message: 'write the text in at least one language',
+    })
+    .transform((texts) => texts as Partial<Record<Lang, string>>),
+]);
 
 const articles = defineCollection({
   // The Markdown source is checked as each file loads and is not needed
@@ -236,10 +261,10 @@ const authors = defineCollection({
       .object({
         /** Full name as printed in bylines. */
         name: z.string().trim().min(1),
-        /** Job title ("Reporter", "Staff"). */
-        role: z.string().trim().min(1),
-        /** Short biography for the author page. */
-        bio: z.string().trim().min(1),
+        /** Job title per edition (`role: { es: Reportera, en: Reporter }`). */
+        role: perLanguageText,
+        /** Short biography for the author page, per edition. */
+        bio: perLanguageText,
         /** Portrait, a file beside the YAML. */
         avatar: image().optional(),
         /** Profiles elsewhere (X, LinkedIn, email as mailto:). */

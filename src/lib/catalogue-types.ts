@@ -8,14 +8,19 @@ import type { Page } from './pagination';
  * their references resolved, listings, front pages).
  */
 
+/** Text written per edition; an edition may be missing (it falls back to another's). */
+export type PerLanguage = { [L in Lang]?: string | undefined };
+
 /** An author as `content/authors/<id>.yaml` states it. */
 export interface AuthorRecord {
   id: string;
   /** Source file, relative to the project root, for error messages. */
   filePath: string;
   name: string;
-  role: string;
-  bio: string;
+  /** Job title per edition. */
+  role: PerLanguage;
+  /** Biography per edition. */
+  bio: PerLanguage;
   avatar: ImageMetadata | undefined;
   links: { label: string; url: string }[];
 }

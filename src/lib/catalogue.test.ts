@@ -38,8 +38,8 @@ function makeAuthor(id: string): AuthorRecord {
     id,
     filePath: `content/authors/${id}.yaml`,
     name: id,
-    role: 'Reporter',
-    bio: 'Bio.',
+    role: { en: 'Reporter', es: 'Reportero' },
+    bio: { en: 'Bio.' },
     avatar: undefined,
     links: [],
   };

@@ -3,6 +3,7 @@ import { SITE } from '../site';
 import { readBody } from './body-files';
 import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
+import { editionTypography } from './i18n';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
 
 /**
@@ -24,6 +25,10 @@ function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
   const { id, digest, data } = entry;
   return {
     ...data,
+    // Headlines and standfirsts are typed with straight quotes; every page,
+    // feed and structured datum shows them with the edition's quotation marks.
+    title: editionTypography(data.title, data.lang),
+    dek: editionTypography(data.dek, data.lang),
     id,
     filePath: fileOf(entry),
     digest: String(digest ?? ''),
