@@ -19,7 +19,8 @@ import { nodeFileProbe } from './lib/rules/node-file-probe';
 import { withPhotoRules } from './lib/rules/image-rules';
 import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
-import { normaliseText } from './lib/rules/text-rules';
+import { normaliseText, textFieldProblems } from './lib/rules/text-rules';
+import { PAGE_ROLES } from './lib/newsroom-pages';
 import { LANGS, SITE, type Lang } from './site';
 
 /**
@@ -314,4 +315,33 @@ const sections = defineCollection({
     .strict(),
 });
 
-export const collections = { articles, authors, sections };
+/**
+ * The newsroom's pages about itself (issue 11): `content/pages/<lang>/<slug>.md`,
+ * published at `/<lang>/<slug>/` (src/lib/newsroom-pages.ts). The folder may
+ * be missing: a newsroom without such pages still builds.
+ */
+const pages = defineCollection({
+  loader: checked(glob({ pattern: '**/*.md', base: './content/pages' }), () => ({
+    folder: [],
+    entry: ({ file, data }) => textFieldProblems(file, data),
+    rendered: (file, html) => bodyHtmlProblems(file, html),
+  })),
+  schema: z
+    .object({
+      /** The page's heading and title. */
+      title: z.string().trim().min(1, 'a title is required'),
+      /** One sentence for search results (the meta description). */
+      description: z.string().trim().min(1, 'a description is required'),
+      /**
+       * What the page is for: `about` (who we are, the masthead), `contact`,
+       * `corrections-policy`, `ethics-policy` or `privacy-policy`. The footer
+       * links pages in this order and structured data names them.
+       */
+      role: z.enum(PAGE_ROLES),
+      /** Last substantive change, with UTC offset. */
+      updatedAt: timestamp.optional(),
+    })
+    .strict(),
+});
+
+export const collections = { articles, authors, sections, pages };
