@@ -88,6 +88,8 @@ export const SITE = defineSite({
       about: 'Noticias independientes de Estados Unidos y el mundo, en español e inglés.',
       staffByline: 'Redacción Voz',
       ui: es,
+      // Spanish copy quotes «así» (RAE), as the newsroom's Spanish bodies do.
+      quotes: 'angular',
     },
     en: {
       locale: 'en-US',
