@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { SITE, type Lang } from '../src/site';
 import { readDist, sitemapPaths } from './fixtures';
-import { otherLanguageText } from './other-language';
+import { headlineTexts, otherLanguageText } from './other-language';
 
 // Every page of an edition speaks its edition's language: no interface
 // string, staff byline, tagline or author role and biography of another
@@ -98,4 +98,15 @@ test.describe('every page speaks its edition’s language', () => {
       expect(found).toEqual([]);
     });
   }
+});
+
+test('every headline and standfirst on an article page uses typographic quotes', () => {
+  const articlePaths = sitemapPaths().filter((path) => /^\/\w+\/\d{4}\/\d{2}\/\d{2}\//.test(path));
+  expect(articlePaths.length).toBeGreaterThan(0);
+  const straight = articlePaths.flatMap((path) =>
+    headlineTexts(readDist(`${path.slice(1)}index.html`))
+      .filter((text) => /["']/.test(text))
+      .map((text) => `${path}: ${text}`),
+  );
+  expect(straight).toEqual([]);
 });

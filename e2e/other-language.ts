@@ -43,3 +43,28 @@ function wholeWords(phrase: string): RegExp {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
 }
+
+/** The text of a page's headline (`h1`) and standfirst (`.dek`). */
+export function headlineTexts(html: string): string[] {
+  const found: string[] = [];
+  const textOf = (node: RootContent): string =>
+    node.type === 'text'
+      ? node.value
+      : node.type === 'element'
+        ? node.children.map(textOf).join('')
+        : '';
+  const visit = (node: Root | RootContent) => {
+    if (node.type !== 'root' && node.type !== 'element') return;
+    if (node.type === 'element') {
+      const classes = node.properties['className'];
+      const isDek = Array.isArray(classes) && classes.includes('dek');
+      if (node.tagName === 'h1' || isDek) {
+        found.push(textOf(node));
+        return;
+      }
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(fromHtml(html));
+  return found;
+}

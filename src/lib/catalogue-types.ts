@@ -79,6 +79,12 @@ export interface CatalogueSettings {
   pageSize: number;
   /** The moment the build treats as now: later stories are scheduled. */
   now: Date;
+  /**
+   * What every page shows that the catalogue does not decide (the footer's
+   * links to the newsroom's own pages), as JSON-able data: part of every
+   * page's cache key, so changing it rebuilds every page.
+   */
+  shared?: unknown;
 }
 
 /** An author as bylines and author pages show them. */

@@ -41,10 +41,11 @@ function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
 }
 
 async function load(): Promise<Catalogue> {
-  const [articles, authors, sections] = await Promise.all([
+  const [articles, authors, sections, pages] = await Promise.all([
     getCollection('articles'),
     getCollection('authors'),
     getCollection('sections'),
+    getCollection('pages'),
   ]);
   for (const entry of articles) entries.set(entry.id, entry);
   const result = createCatalogue({
@@ -56,7 +57,13 @@ async function load(): Promise<Catalogue> {
       avatar: e.data.avatar,
     })),
     sections: sections.map((e) => ({ id: e.id, filePath: fileOf(e), ...e.data })),
-    settings: { langs: SITE.langs, pageSize: getPageSize(SITE.pageSize), now: getBuildTime() },
+    settings: {
+      langs: SITE.langs,
+      pageSize: getPageSize(SITE.pageSize),
+      now: getBuildTime(),
+      // Every page's footer links the newsroom's pages by title.
+      shared: pages.map((page) => [page.id, page.data.title, page.data.role]),
+    },
   });
   for (const warning of result.warnings) console.warn(`[content] warning: ${warning}`);
   return result;
