@@ -519,6 +519,8 @@ test.describe('an embargoed article', () => {
 
 test.describe('hostile text in an article', () => {
   const HOSTILE = `Tom & Jerry's "</script><script>alert(1)</script>" ]]> <b>bold</b>`;
+  // Headlines and standfirsts are shown with typographic quotes (src/lib/typography.ts).
+  const HEADLINE = `Tom & Jerry’s “</script><script>alert(1)</script>” ]]> <b>bold</b>`;
   const yaml = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
   test('stays text on the page, in JSON-LD and in every feed', async ({ page }) => {
@@ -545,25 +547,25 @@ test.describe('hostile text in an article', () => {
       await page.setContent(html);
       expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
       expect(await page.locator('main b').count()).toBe(0);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOSTILE);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
       await expect(page.locator('figure figcaption')).toContainText(HOSTILE);
-      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HOSTILE);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', HEADLINE);
       const jsonLd = [
         ...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g),
       ].map((m) => JSON.parse(m[1] ?? ''));
       const newsArticle = jsonLd.find((d) => d['@type'] === 'NewsArticle');
-      expect(newsArticle.headline).toBe(HOSTILE);
+      expect(newsArticle.headline).toBe(HEADLINE);
       expect(newsArticle.keywords).toEqual([HOSTILE]);
 
       const { parseFeed } = await import('@rowanmanning/feed-parser');
       for (const file of ['en/rss.xml', 'en/atom.xml']) {
         const feed = parseFeed(readFileSync(join(dist, file), 'utf8'));
-        expect(feed.items.find((i) => i.url?.includes('/hostile/'))?.title, file).toBe(HOSTILE);
+        expect(feed.items.find((i) => i.url?.includes('/hostile/'))?.title, file).toBe(HEADLINE);
       }
       const json = JSON.parse(readFileSync(join(dist, 'en/feed.json'), 'utf8')) as {
         items: { url: string; title: string }[];
       };
-      expect(json.items.find((i) => i.url.includes('/hostile/'))?.title).toBe(HOSTILE);
+      expect(json.items.find((i) => i.url.includes('/hostile/'))?.title).toBe(HEADLINE);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -134,6 +134,16 @@ export function sitemapPaths(): string[] {
   return [...new Set(paths)];
 }
 
+/**
+ * A headline or dek with every quotation mark and apostrophe straight, on
+ * both sides of a comparison: pages, feeds and structured data print
+ * headlines with the edition's typographic quotes (src/lib/typography.ts,
+ * checked by e2e/bilingual.spec.ts), the source has them as typed.
+ */
+export function asTyped(text: string | null | undefined): string | undefined {
+  return text?.replace(/[“”«»]/g, '"').replace(/[‘’]/g, "'");
+}
+
 /** Typographic quotes as the Markdown renderer prints them, for comparing text. */
 export function plainQuotes(text: string): string {
   return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");

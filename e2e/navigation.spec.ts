@@ -9,6 +9,8 @@ const t = {
 
 for (const lang of ['es', 'en'] as const) {
   test(`paging through each ${lang} section reaches its oldest article`, async ({ page }) => {
+    // One page per story at the e2e build's page size: the time grows with the content.
+    test.setTimeout(30_000 + 2_000 * expectedPublished(lang).length);
     await page.goto(`/${lang}/`);
     const nav = page.getByRole('navigation', { name: t[lang].sections });
     const sectionLinks = await nav

@@ -19,8 +19,9 @@ import { nodeFileProbe } from './lib/rules/node-file-probe';
 import { withPhotoRules } from './lib/rules/image-rules';
 import { bodiesOnDisk } from './lib/body-files';
 import { rulesVersion } from './lib/rules/rules-version';
-import { normaliseText } from './lib/rules/text-rules';
-import { LANGS } from './site';
+import { normaliseText, textFieldProblems } from './lib/rules/text-rules';
+import { PAGE_ROLES } from './lib/newsroom-pages';
+import { LANGS, SITE, type Lang } from './site';
 import { FEDIVERSE_HANDLE } from './lib/fediverse';
 import { withPhotoRights } from './lib/photo-rights';
 
@@ -118,6 +119,31 @@ function checked(loader: Loader, prepare: (probe: FileProbe) => CollectionRules)
 }
 
 const lang = z.enum(LANGS);
+
+/**
+ * Text written per edition (`{ es: …, en: … }`, at least one language; a
+ * missing one falls back to another edition's text, marked with its
+ * language on the page). A plain string is the default edition's text.
+ */
+const perLanguageText = z.union([
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((text): Partial<Record<Lang, string>> => ({ [SITE.defaultLang]: text })),
+  z
+    .object(
+      Object.fromEntries(LANGS.map((l) => [l, z.string().trim().min(1).optional()])) as Record<
+        Lang,
+        z.ZodOptional<z.ZodString>
+      >,
+    )
+    .strict()
+    .refine((texts) => Object.values(texts).some((text) => text !== undefined), {
+      message: 'write the text in at least one language',
+    })
+    .transform((texts) => texts as Partial<Record<Lang, string>>),
+]);
 
 const articles = defineCollection({
   // The Markdown source is checked as each file loads and is not needed
@@ -246,10 +272,10 @@ const authors = defineCollection({
       .object({
         /** Full name as printed in bylines. */
         name: z.string().trim().min(1),
-        /** Job title ("Reporter", "Staff"). */
-        role: z.string().trim().min(1),
-        /** Short biography for the author page. */
-        bio: z.string().trim().min(1),
+        /** Job title per edition (`role: { es: Reportera, en: Reporter }`). */
+        role: perLanguageText,
+        /** Short biography for the author page, per edition. */
+        bio: perLanguageText,
         /** Portrait, a file beside the YAML. */
         avatar: image().optional(),
         /** Profiles elsewhere (X, LinkedIn, email as mailto:). */
@@ -306,4 +332,33 @@ const sections = defineCollection({
     .strict(),
 });
 
-export const collections = { articles, authors, sections };
+/**
+ * The newsroom's pages about itself (issue 11): `content/pages/<lang>/<slug>.md`,
+ * published at `/<lang>/<slug>/` (src/lib/newsroom-pages.ts). The folder may
+ * be missing: a newsroom without such pages still builds.
+ */
+const pages = defineCollection({
+  loader: checked(glob({ pattern: '**/*.md', base: './content/pages' }), () => ({
+    folder: [],
+    entry: ({ file, data }) => textFieldProblems(file, data),
+    rendered: (file, html) => bodyHtmlProblems(file, html),
+  })),
+  schema: z
+    .object({
+      /** The page's heading and title. */
+      title: z.string().trim().min(1, 'a title is required'),
+      /** One sentence for search results (the meta description). */
+      description: z.string().trim().min(1, 'a description is required'),
+      /**
+       * What the page is for: `about` (who we are, the masthead), `contact`,
+       * `corrections-policy`, `ethics-policy` or `privacy-policy`. The footer
+       * links pages in this order and structured data names them.
+       */
+      role: z.enum(PAGE_ROLES),
+      /** Last substantive change, with UTC offset. */
+      updatedAt: timestamp.optional(),
+    })
+    .strict(),
+});
+
+export const collections = { articles, authors, sections, pages };

@@ -9,6 +9,7 @@
 import type { Dictionary } from './i18n/dictionary.ts';
 import { en } from './i18n/en.ts';
 import { es } from './i18n/es.ts';
+import type { QuoteStyle } from './lib/typography.ts';
 
 export interface EditionConfig {
   /** BCP 47 tag used in `lang`, `hreflang`, `Intl` and feeds. */
@@ -25,6 +26,11 @@ export interface EditionConfig {
   staffByline: string;
   /** Every interface string in this edition's language. */
   ui: Dictionary;
+  /**
+   * Quotation marks in headlines and standfirsts (issue 11): `curly` (“ ” ‘ ’,
+   * the default) or `angular` (« » then “ ”, the RAE's first choice for Spanish).
+   */
+  quotes?: QuoteStyle;
 }
 
 /** A CSS colour as `#rrggbb`, so it can be checked and converted. */
@@ -117,6 +123,8 @@ export const SITE = defineSite({
       about: 'Noticias independientes de Estados Unidos y el mundo, en español e inglés.',
       staffByline: 'Redacción Voz',
       ui: es,
+      // Spanish copy quotes «así» (RAE), as the newsroom's Spanish bodies do.
+      quotes: 'angular',
     },
     en: {
       locale: 'en-US',

@@ -8,14 +8,19 @@ import type { Page } from './pagination';
  * their references resolved, listings, front pages).
  */
 
+/** Text written per edition; an edition may be missing (it falls back to another's). */
+export type PerLanguage = { [L in Lang]?: string | undefined };
+
 /** An author as `content/authors/<id>.yaml` states it. */
 export interface AuthorRecord {
   id: string;
   /** Source file, relative to the project root, for error messages. */
   filePath: string;
   name: string;
-  role: string;
-  bio: string;
+  /** Job title per edition. */
+  role: PerLanguage;
+  /** Biography per edition. */
+  bio: PerLanguage;
   avatar: ImageMetadata | undefined;
   links: { label: string; url: string }[];
   /** Fediverse handle (`@user@server.tld`), for `fediverse:creator` (issue 15). */
@@ -80,6 +85,12 @@ export interface CatalogueSettings {
   pageSize: number;
   /** The moment the build treats as now: later stories are scheduled. */
   now: Date;
+  /**
+   * What every page shows that the catalogue does not decide (the footer's
+   * links to the newsroom's own pages), as JSON-able data: part of every
+   * page's cache key, so changing it rebuilds every page.
+   */
+  shared?: unknown;
 }
 
 /** An author as bylines and author pages show them. */

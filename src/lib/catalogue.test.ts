@@ -38,8 +38,8 @@ function makeAuthor(id: string): AuthorRecord {
     id,
     filePath: `content/authors/${id}.yaml`,
     name: id,
-    role: 'Reporter',
-    bio: 'Bio.',
+    role: { en: 'Reporter', es: 'Reportero' },
+    bio: { en: 'Bio.' },
     avatar: undefined,
     links: [],
   };
@@ -312,6 +312,27 @@ describe('cache keys', () => {
     expect(build('Same')).toBe(build('Same'));
     expect(build('Retitled')).not.toBe(build('Same'));
     expect(build('Same', 'b2')).not.toBe(build('Same'));
+  });
+
+  it('change on every page when what every page shows changes (a footer link retitled)', () => {
+    const keysWith = (shared: unknown) => {
+      const catalogue = catalogueOf([makeArticle({ id: '2026/a', tags: ['Texas'] })], {
+        settings: { shared },
+      });
+      const [article] = catalogue.published();
+      if (!article) throw new Error('nothing published');
+      const [listing] = catalogue.tagListings;
+      if (!listing?.pages[0]) throw new Error('no tag listing');
+      return [
+        catalogue.cacheKeys.articlePage(article, catalogue.articleContext(article)),
+        catalogue.cacheKeys.listingPage(listing, listing.pages[0]),
+      ];
+    };
+    const before = keysWith([['en/about', 'About us']]);
+    const after = keysWith([['en/about', 'About Voz']]);
+    expect(keysWith([['en/about', 'About us']])).toEqual(before);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
   });
 });
 

@@ -279,7 +279,11 @@ export function createCatalogue(input: {
   }));
 
   const newsFrom = now.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
-  const shared = digest([zonedDateParts(now).year, langs.map(editionSections)]);
+  const shared = digest([
+    zonedDateParts(now).year,
+    langs.map(editionSections),
+    input.settings.shared,
+  ]);
   const story = createStoryDigest<Article>();
 
   return {

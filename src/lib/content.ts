@@ -3,6 +3,7 @@ import { SITE } from '../site';
 import { readBody } from './body-files';
 import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
+import { editionTypography } from './i18n';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
 
 /**
@@ -24,6 +25,10 @@ function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
   const { id, digest, data } = entry;
   return {
     ...data,
+    // Headlines and standfirsts are typed with straight quotes; every page,
+    // feed and structured datum shows them with the edition's quotation marks.
+    title: editionTypography(data.title, data.lang),
+    dek: editionTypography(data.dek, data.lang),
     id,
     filePath: fileOf(entry),
     digest: String(digest ?? ''),
@@ -36,10 +41,11 @@ function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
 }
 
 async function load(): Promise<Catalogue> {
-  const [articles, authors, sections] = await Promise.all([
+  const [articles, authors, sections, pages] = await Promise.all([
     getCollection('articles'),
     getCollection('authors'),
     getCollection('sections'),
+    getCollection('pages'),
   ]);
   for (const entry of articles) entries.set(entry.id, entry);
   const result = createCatalogue({
@@ -51,7 +57,13 @@ async function load(): Promise<Catalogue> {
       avatar: e.data.avatar,
     })),
     sections: sections.map((e) => ({ id: e.id, filePath: fileOf(e), ...e.data })),
-    settings: { langs: SITE.langs, pageSize: getPageSize(SITE.pageSize), now: getBuildTime() },
+    settings: {
+      langs: SITE.langs,
+      pageSize: getPageSize(SITE.pageSize),
+      now: getBuildTime(),
+      // Every page's footer links the newsroom's pages by title.
+      shared: pages.map((page) => [page.id, page.data.title, page.data.role]),
+    },
   });
   for (const warning of result.warnings) console.warn(`[content] warning: ${warning}`);
   return result;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE } from '../site';
-import { authorName, joinNames, t } from './i18n';
+import { authorName, editionTypography, joinNames, langAttribute, t, textIn } from './i18n';
 
 describe('the configured editions', () => {
   // The main edition's dictionary is the reference every other must match.
@@ -59,5 +59,56 @@ describe('joinNames', () => {
     [['Ana', 'Luis', 'Eva'], 'en', 'Ana, Luis, and Eva'],
   ] as const)('joins %j in %s as "%s"', (names, lang, expected) => {
     expect(joinNames(names, lang)).toBe(expected);
+  });
+});
+
+describe('textIn', () => {
+  const both = { es: 'Reportera', en: 'Reporter' };
+
+  it.each([
+    ["its own edition's text", both, 'es', { text: 'Reportera', lang: 'es' }],
+    ["its own edition's text in English", both, 'en', { text: 'Reporter', lang: 'en' }],
+    [
+      "the other edition's text, marked with its language",
+      { en: 'Reporter' },
+      'es',
+      { text: 'Reporter', lang: 'en' },
+    ],
+    [
+      "the other edition's text the other way round",
+      { es: 'Reportera' },
+      'en',
+      { text: 'Reportera', lang: 'es' },
+    ],
+    ['nothing when no edition has text', {}, 'es', undefined],
+  ] as const)('gives %s', (_case, texts, lang, expected) => {
+    expect(textIn(texts, lang, ['es', 'en'])).toEqual(expected);
+  });
+
+  it('falls back to the default edition before the others', () => {
+    expect(textIn({ en: 'English', es: 'Español' }, 'pt' as 'es', ['es', 'en'])).toEqual({
+      text: 'Español',
+      lang: 'es',
+    });
+  });
+});
+
+describe('langAttribute', () => {
+  it("marks text in another language with that edition's locale, and text in the page's own not at all", () => {
+    expect(langAttribute('en', 'es')).toBe(SITE.editions.en.locale);
+    expect(langAttribute('es', 'es')).toBeUndefined();
+  });
+});
+
+describe('staff bylines', () => {
+  it('differ between editions, so no edition can show another\'s ("Por Voz Staff")', () => {
+    const bylines = SITE.langs.map((lang) => SITE.editions[lang].staffByline);
+    expect(new Set(bylines).size).toBe(bylines.length);
+  });
+});
+
+describe('editionTypography', () => {
+  it.each(SITE.langs.map((lang) => [lang]))('leaves no straight quote in a %s headline', (lang) => {
+    expect(editionTypography(`Jerry's "deal" and 'others'`, lang)).not.toMatch(/["']/);
   });
 });

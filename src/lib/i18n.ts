@@ -1,9 +1,19 @@
 import { SITE, type Lang } from '../site';
+import type { PerLanguage } from './catalogue-types';
 import type { Dictionary } from '../i18n/dictionary';
+import { typographicQuotes } from './typography';
 
 /** Interface strings for one edition, from its entry in `src/site.ts`. */
 export function t(lang: Lang): Dictionary {
   return SITE.editions[lang].ui;
+}
+
+/**
+ * A headline or standfirst with typographic quotes in the edition's style
+ * (`quotes` in its entry in src/site.ts; curly “ ” by default).
+ */
+export function editionTypography(text: string, lang: Lang): string {
+  return typographicQuotes(text, SITE.editions[lang].quotes ?? 'curly');
 }
 
 /**
@@ -46,4 +56,26 @@ export function joinNames(names: readonly string[], lang: Lang): string {
   return listParts(names.length, lang)
     .map((part) => (part.type === 'item' ? names[part.index] : part.value))
     .join('');
+}
+
+/**
+ * The text to show in edition `lang` from text written per edition: its
+ * own, else the default edition's, else the first other edition's that has
+ * one, with the language it is in (so the page can mark it with `lang`).
+ */
+export function textIn(
+  texts: PerLanguage,
+  lang: Lang,
+  order: readonly Lang[] = [SITE.defaultLang, ...SITE.langs],
+): { text: string; lang: Lang } | undefined {
+  for (const candidate of [lang, ...order]) {
+    const text = texts[candidate];
+    if (text !== undefined && text !== '') return { text, lang: candidate };
+  }
+  return undefined;
+}
+
+/** The `lang` attribute for text shown in edition `page`: its locale when it is in another language. */
+export function langAttribute(textLang: Lang, page: Lang): string | undefined {
+  return textLang === page ? undefined : SITE.editions[textLang].locale;
 }

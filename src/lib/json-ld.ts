@@ -46,6 +46,16 @@ export interface Publisher {
   name: string;
   url: string;
   logo: { url: string; width: number; height: number };
+  /** Absolute URLs of the newsroom's policy pages (issue 11). */
+  policies?: PublisherPolicies;
+}
+
+/** schema.org's properties for a news organisation's published standards. */
+export interface PublisherPolicies {
+  correctionsPolicy?: string;
+  ethicsPolicy?: string;
+  masthead?: string;
+  actionableFeedbackPolicy?: string;
 }
 
 export function newsMediaOrganization(publisher: Publisher) {
@@ -54,6 +64,7 @@ export function newsMediaOrganization(publisher: Publisher) {
     name: publisher.name,
     url: publisher.url,
     logo: { '@type': 'ImageObject', ...publisher.logo },
+    ...publisher.policies,
   };
 }
 

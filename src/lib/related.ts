@@ -4,7 +4,9 @@ import { looseTag } from './tag-identity';
 /**
  * "Related stories" under an article: the stories sharing the most tags,
  * then the same section, newest first among equals. Never the article
- * itself; the caller passes only published stories of the same edition.
+ * itself, and never a story sharing neither a tag nor the section: a story
+ * with nothing related gets no block rather than unrelated news. The caller
+ * passes only published stories of the same edition.
  */
 
 export interface Relatable {
@@ -42,13 +44,14 @@ export function relatedScore(article: Relatable, candidate: Relatable): number {
 }
 
 /**
- * Up to `max` related stories; when fewer than `min` are related at all,
- * the newest other stories fill the list so the block is never a lone link.
+ * Up to `max` related stories, best first: more shared tags, then the same
+ * section, then newer. Stories sharing neither are never listed, so the list
+ * may be shorter than `max`, or empty.
  */
 export function relatedArticles<T extends Relatable>(
   article: T,
   candidates: readonly T[],
-  { min = 3, max = 4 }: { min?: number; max?: number } = {},
+  { max = 4 }: { max?: number } = {},
 ): T[] {
   const others = candidates.filter((c) => c.id !== article.id);
   const score = scorer(article);
@@ -69,10 +72,7 @@ export function relatedArticles<T extends Relatable>(
     best.splice(at, 0, entry);
     if (best.length > max) best.pop();
   }
-  const scored = best.map(({ candidate }) => candidate);
-  if (scored.length >= min) return scored;
-  const fill = others.filter((c) => !scored.includes(c)).sort(byNewest);
-  return [...scored, ...fill].slice(0, min);
+  return best.map(({ candidate }) => candidate);
 }
 
 /**
@@ -100,7 +100,7 @@ export function sectionNeighbours<T extends { id: string; section: { id: string 
  */
 export function createRelatedFinder<T extends Relatable>(
   articles: readonly T[],
-  { min = 3, max = 4, perKey = 60 }: { min?: number; max?: number; perKey?: number } = {},
+  { max = 4, perKey = 60 }: { max?: number; perKey?: number } = {},
 ): (article: T) => T[] {
   const newest = [...articles].sort(byNewest);
   const index = new Map<string, T[]>();
@@ -118,11 +118,6 @@ export function createRelatedFinder<T extends Relatable>(
     for (const tag of tagsOf(article))
       for (const c of index.get(`tag:${tag}`) ?? []) candidates.add(c);
     for (const c of index.get(`section:${article.section.id}`) ?? []) candidates.add(c);
-    const related = relatedArticles(article, [...candidates], { min: 0, max });
-    for (const other of newest) {
-      if (related.length >= min) break;
-      if (other.id !== article.id && !related.includes(other)) related.push(other);
-    }
-    return related;
+    return relatedArticles(article, [...candidates], { max });
   };
 }

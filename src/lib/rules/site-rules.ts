@@ -20,17 +20,21 @@ export function sectionPathProblems(
   file: string,
   slugs: Readonly<Record<string, string>>,
 ): ContentProblem[] {
-  return Object.entries(slugs).flatMap(([lang, value]) =>
-    RESERVED_SEGMENTS.has(value) || /^\d+$/.test(value) || /\.\w+$/.test(value)
-      ? [
-          {
-            file,
-            field: `path.${lang}`,
-            problem: `"${value}" is taken by other pages of the site; choose another path`,
-          },
-        ]
-      : [],
-  );
+  return Object.entries(slugs).flatMap(([lang, value]) => {
+    const problem = reservedSegmentProblem(value);
+    return problem ? [{ file, field: `path.${lang}`, problem }] : [];
+  });
+}
+
+/**
+ * Why a URL segment under an edition is taken by other pages (a reserved
+ * folder, a number, a file name), or undefined when it is free. Sections
+ * and the newsroom's own pages both live there.
+ */
+export function reservedSegmentProblem(value: string): string | undefined {
+  return RESERVED_SEGMENTS.has(value) || /^\d+$/.test(value) || /\.\w+$/.test(value)
+    ? `"${value}" is taken by other pages of the site; choose another path`
+    : undefined;
 }
 
 /** Something the build writes at `path`, and who asked for it. */
