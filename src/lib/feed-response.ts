@@ -2,18 +2,24 @@ import { getImage } from 'astro:assets';
 import type { APIRoute, ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
-import { bodyHtml, type Article, type Listing } from './content';
+import { formatDateTime } from './dates';
+import { bodyHtml, type Article, type Listing, type PublishedCorrection } from './content';
+import { correctionAnchor, correctionsPath } from './corrections';
 import {
   FEED_FORMATS,
   FEED_TYPES,
+  escapeXml,
   renderFeed,
+  toCorrectionEntry,
   toFeedEntry,
   type FeedFormat,
   type FeedImage,
 } from './feed';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
 import { authorPath, feedPath } from './urls';
-import { authorName } from './i18n';
+import { authorName, t } from './i18n';
+import { decideFormat, kindLabel } from './article-kinds';
+import { coverageStatus } from './live';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
@@ -27,6 +33,21 @@ async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
     background: PAGE_BACKGROUND,
   });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
+}
+
+/**
+ * An article's HTML for feed readers: the body, and for live coverage its
+ * updates newest first, each headed by its time.
+ */
+function articleFeedHtml(article: Article): string {
+  const body = bodyHtml(article);
+  if (!decideFormat(article.kind).liveUpdates || article.updates.length === 0) return body;
+  const updates = article.updates.map(
+    (update) =>
+      `<h2 id="${update.anchor}"><time datetime="${update.date.toISOString()}">` +
+      `${escapeXml(formatDateTime(update.date, article.lang))}</time></h2>${update.html}`,
+  );
+  return body + updates.join('');
 }
 
 /** The feed title for a part of an edition: "Voz: Mundo", or the edition's own. */
@@ -103,12 +124,16 @@ export async function feedResponse(options: {
             name: authorName(a, lang),
             path: authorPath(lang, a.id),
           })),
+          kindLabel: kindLabel(article, t(lang))?.text,
         },
         {
           site,
-          html: bodyHtml(article),
+          html: articleFeedHtml(article),
           image: article.hero && (await feedImage(article.hero.image, site)),
           updated: article.modifiedAt,
+          dated: decideFormat(article.kind).liveUpdates
+            ? coverageStatus(article).latestUpdate
+            : undefined,
         },
       ),
     ),
@@ -124,6 +149,58 @@ export async function feedResponse(options: {
         rss: new URL(feedPath(options.pagePath, 'rss'), site).href,
         atom: new URL(feedPath(options.pagePath, 'atom'), site).href,
         json: new URL(feedPath(options.pagePath, 'json'), site).href,
+      },
+      buildTime: getBuildTime(),
+    },
+    entries,
+  );
+  return new Response(body, {
+    headers: { 'Content-Type': `${FEED_TYPES[options.format]}; charset=utf-8` },
+  });
+}
+
+/**
+ * An edition's corrections feed (`/es/correcciones/rss.xml` and its Atom
+ * and JSON Feed twins): its newest corrections, each linking to its notice
+ * on the corrected story.
+ */
+export async function correctionsFeedResponse(options: {
+  format: FeedFormat;
+  lang: Lang;
+  corrections: readonly PublishedCorrection[];
+  site: URL | undefined;
+}): Promise<Response> {
+  const { site, lang } = options;
+  if (!site) throw new Error('astro.config.mjs must set `site`: feeds need absolute URLs.');
+  const strings = t(lang);
+  const pagePath = correctionsPath(lang);
+  const entries = options.corrections.slice(0, SITE.feedSize).map((c) =>
+    toCorrectionEntry(
+      {
+        url: new URL(`${c.article.path}#${correctionAnchor(c.index)}`, site).href,
+        storyTitle: c.article.title,
+        storyUrl: new URL(c.article.path, site).href,
+        text: c.text,
+        date: c.date,
+        authors: c.article.authors.map((a) => ({
+          name: authorName(a, lang),
+          url: new URL(authorPath(lang, a.id), site).href,
+        })),
+      },
+      strings.correctionTo,
+    ),
+  );
+  const body = await renderFeed(
+    options.format,
+    {
+      lang,
+      title: feedTitle(lang, strings.correctionsTitle),
+      description: strings.correctionsIntro,
+      link: new URL(pagePath, site).href,
+      self: {
+        rss: new URL(feedPath(pagePath, 'rss'), site).href,
+        atom: new URL(feedPath(pagePath, 'atom'), site).href,
+        json: new URL(feedPath(pagePath, 'json'), site).href,
       },
       buildTime: getBuildTime(),
     },

@@ -7,6 +7,7 @@ import {
   renderAtom,
   renderJsonFeed,
   renderRss,
+  toCorrectionEntry,
   toFeedEntry,
   type FeedArticle,
   type FeedChannel,
@@ -211,5 +212,52 @@ describe('absolutizeHtml', () => {
     ],
   ])('rewrites %s', (html, expected) => {
     expect(absolutizeHtml(html, base)).toBe(expected);
+  });
+});
+
+describe('article kinds and live coverage in feeds', () => {
+  it('files an opinion piece under its label first, as a plain-text category (the title stays the headline)', async () => {
+    const [item] = (await rssChannel([makeArticle({ kindLabel: 'Opinion' })])).item;
+    expect(item.category).toEqual(['Opinion', 'World', 'North Korea', 'Russia']);
+    expect(item.title).toBe(makeArticle().title);
+  });
+
+  it("dates a live story's RSS item by its latest update and keeps its publication in Atom", async () => {
+    const latest = new Date('2026-11-28T15:10:00-06:00');
+    const article = makeArticle({ publishedAt: new Date('2026-11-28T08:00:00-06:00') });
+    const entry = toFeedEntry(article, {
+      site,
+      html: '<p>Body</p>',
+      image: undefined,
+      updated: latest,
+      dated: latest,
+    });
+    const rss = xmlParser.parse(await renderRss(channel, [entry])).rss.channel;
+    expect(new Date(rss.item[0].pubDate).toISOString()).toBe(latest.toISOString());
+    const atom = xmlParser.parse(renderAtom(channel, [entry])).feed;
+    expect(atom.entry[0].published).toBe('2026-11-28T14:00:00.000Z');
+    expect(atom.entry[0].updated).toBe(latest.toISOString());
+  });
+});
+
+describe('the corrections feed', () => {
+  const correction = {
+    url: 'https://voz.us/en/2026/11/24/jobs/#correction-1',
+    storyTitle: 'Texas jobless rate holds at 4.1% in October',
+    storyUrl: 'https://voz.us/en/2026/11/24/jobs/',
+    text: 'The figures were released on Friday, not Thursday.',
+    date: new Date('2026-11-25T10:20:00-06:00'),
+    authors: [{ name: 'Lucía Herrera', url: 'https://voz.us/en/author/lucia-herrera/' }],
+  };
+
+  it('gives each correction its own item, linking to its notice and dated when it was made', async () => {
+    const second = { ...correction, url: correction.url.replace('-1', '-2') };
+    const entries = [correction, second].map((c) => toCorrectionEntry(c, 'Correction to'));
+    const rss = xmlParser.parse(await renderRss(channel, entries)).rss.channel;
+    expect(rss.item.map((i: { link: string }) => i.link)).toEqual([correction.url, second.url]);
+    expect(rss.item[0].title).toBe('Correction to: Texas jobless rate holds at 4.1% in October');
+    expect(rss.item[0].description).toBe(correction.text);
+    expect(new Date(rss.item[0].pubDate).toISOString()).toBe('2026-11-25T16:20:00.000Z');
+    expect(rss.item[0]['content:encoded']).toContain('href="https://voz.us/en/2026/11/24/jobs/"');
   });
 });

@@ -20,6 +20,8 @@ export interface FeedArticle {
   section: { name: Record<Lang, string> };
   authors: { name: string; path?: string }[];
   hero: { alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
+  /** The label of the article's kind ("Opinión", "En vivo"), its first category; none for news. */
+  kindLabel?: string | undefined;
 }
 
 /** The hero as served to feed readers: an absolute URL to a rendition. */
@@ -38,6 +40,11 @@ export interface FeedEntry {
   contentHtml: string;
   published: Date;
   updated: Date;
+  /**
+   * The item's date in RSS (`pubDate`): its publication, or for live
+   * coverage its latest update, so an update changes only that item's date.
+   */
+  dated: Date;
   authors: { name: string; url: string | undefined }[];
   categories: string[];
   image:
@@ -130,7 +137,14 @@ function heroFigure(image: NonNullable<FeedEntry['image']>): string {
  */
 export function toFeedEntry(
   article: FeedArticle,
-  options: { site: URL | string; html: string; image: FeedImage | undefined; updated?: Date },
+  options: {
+    site: URL | string;
+    html: string;
+    image: FeedImage | undefined;
+    updated?: Date;
+    /** The RSS date when it is not the publication (live coverage: its latest update). */
+    dated?: Date | undefined;
+  },
 ): FeedEntry {
   const url = absolute(article.path, String(options.site));
   const image =
@@ -149,11 +163,16 @@ export function toFeedEntry(
     contentHtml: (image ? heroFigure(image) : '') + absolutizeHtml(options.html, url),
     published: article.publishedAt,
     updated: options.updated ?? article.updatedAt ?? article.publishedAt,
+    dated: options.dated ?? article.publishedAt,
     authors: article.authors.map((a) => ({
       name: a.name,
       url: a.path ? absolute(a.path, String(options.site)) : undefined,
     })),
-    categories: [article.section.name[article.lang], ...article.tags],
+    categories: [
+      ...(article.kindLabel ? [article.kindLabel] : []),
+      article.section.name[article.lang],
+      ...article.tags,
+    ],
     image,
   };
 }
@@ -173,13 +192,47 @@ export function toRssItem(entry: FeedEntry): RSSFeedItem {
   return {
     title: entry.title,
     link: entry.url,
-    pubDate: entry.published,
+    pubDate: entry.dated,
     description: entry.summary,
     content: entry.contentHtml,
     categories: entry.categories,
     customData:
       entry.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join('') +
       (entry.image ? mediaContent(entry.image) : ''),
+  };
+}
+
+/** A published correction as the corrections feed carries it. */
+export interface FeedCorrection {
+  /** Absolute URL of the correction's notice on the article (`…/#correction-1`). */
+  url: string;
+  /** The corrected story's headline. */
+  storyTitle: string;
+  /** Absolute URL of the corrected story. */
+  storyUrl: string;
+  text: string;
+  date: Date;
+  authors: { name: string; url: string | undefined }[];
+}
+
+/**
+ * A correction as a feed entry: "Correction to: <headline>" linking to the
+ * notice on the article (so each correction has its own id), the
+ * correction as summary, dated when it was made.
+ */
+export function toCorrectionEntry(correction: FeedCorrection, label: string): FeedEntry {
+  const link = `<a href="${escapeHtml(correction.storyUrl)}">${escapeHtml(correction.storyTitle)}</a>`;
+  return {
+    url: correction.url,
+    title: `${label}: ${correction.storyTitle}`,
+    summary: correction.text,
+    contentHtml: `<p>${escapeHtml(correction.text)}</p><p>${escapeHtml(label)}: ${link}</p>`,
+    published: correction.date,
+    updated: correction.date,
+    dated: correction.date,
+    authors: correction.authors,
+    categories: [],
+    image: undefined,
   };
 }
 
