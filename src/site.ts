@@ -9,6 +9,7 @@
 import type { Dictionary } from './i18n/dictionary.ts';
 import { en } from './i18n/en.ts';
 import { es } from './i18n/es.ts';
+import type { AnalyticsConfig } from './lib/analytics.ts';
 
 export interface EditionConfig {
   /** BCP 47 tag used in `lang`, `hreflang`, `Intl` and feeds. */
@@ -60,6 +61,12 @@ export interface SiteConfig<L extends string> {
   logo: { path: string; width: number; height: number };
   /** The browser tab's icon, in public/. */
   icon: { path: string; type: string };
+  /**
+   * Page-view analytics (issue 12), off when absent: a Plausible-style
+   * events `endpoint` (https) and the site's `domain` there. Its origin is
+   * added to the CSP's connect-src; see README, "Analytics".
+   */
+  analytics?: AnalyticsConfig | undefined;
 }
 
 /** Checks a configuration and infers its languages from `langs`. */
