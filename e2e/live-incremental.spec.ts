@@ -23,7 +23,9 @@ const FOURTH = `updates:
 const anchors = (html: string) => [...html.matchAll(/<li id="(update-[\d-]+)"/g)].map((m) => m[1]);
 
 const xml = new XMLParser({ isArray: (name) => name === 'item' });
-function feedItems(dir: string): { link: string; pubDate: string; title: string }[] {
+function feedItems(
+  dir: string,
+): { link: string; pubDate: string; 'atom:updated'?: string; title: string }[] {
   return xml.parse(readFileSync(join(dir, 'dist/es/rss.xml'), 'utf8')).rss.channel.item;
 }
 
@@ -65,14 +67,19 @@ test('adding a live update rebuilds only that story and equals a full build', ()
     );
     expect(articlePages).toEqual([LIVE_PAGE]);
 
-    // In the edition feed only that item's date changed, to the new update's time.
+    // In the edition feed only that item changed its date of change, to the
+    // new update's time; publication dates and order stay.
     const itemsAfter = feedItems(dir);
-    expect(itemsAfter.map((i) => i.link)).toEqual(itemsBefore.map((i) => i.link));
-    const moved = itemsAfter.filter((item, i) => item.pubDate !== itemsBefore[i]?.pubDate);
+    expect(itemsAfter.map((i) => [i.link, i.pubDate])).toEqual(
+      itemsBefore.map((i) => [i.link, i.pubDate]),
+    );
+    const moved = itemsAfter.filter(
+      (item, i) => item['atom:updated'] !== itemsBefore[i]?.['atom:updated'],
+    );
     expect(moved.map((i) => i.link)).toEqual([
       'https://voz.us/es/2026/11/27/en-vivo-tormenta-invernal-norte-texas/',
     ]);
-    expect(new Date(moved[0]?.pubDate ?? '').toISOString()).toBe('2026-11-27T22:20:00.000Z');
+    expect(moved[0]?.['atom:updated']).toBe('2026-11-27T22:20:00.000Z');
 
     const full = build(dir, {}, ['--force']);
     expect(full.ok, full.output).toBe(true);

@@ -19,7 +19,6 @@ import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND } from './images';
 import { authorPath, feedPath } from './urls';
 import { authorName, t } from './i18n';
 import { decideFormat, kindLabel } from './article-kinds';
-import { coverageStatus } from './live';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL): Promise<FeedImage> {
@@ -131,9 +130,6 @@ export async function feedResponse(options: {
           html: articleFeedHtml(article),
           image: article.hero && (await feedImage(article.hero.image, site)),
           updated: article.modifiedAt,
-          dated: decideFormat(article.kind).liveUpdates
-            ? coverageStatus(article).latestUpdate
-            : undefined,
         },
       ),
     ),

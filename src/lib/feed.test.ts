@@ -222,7 +222,7 @@ describe('article kinds and live coverage in feeds', () => {
     expect(item.title).toBe(makeArticle().title);
   });
 
-  it("dates a live story's RSS item by its latest update and keeps its publication in Atom", async () => {
+  it("gives a live story's item its latest update as its date of change in every format", async () => {
     const latest = new Date('2026-11-28T15:10:00-06:00');
     const article = makeArticle({ publishedAt: new Date('2026-11-28T08:00:00-06:00') });
     const entry = toFeedEntry(article, {
@@ -230,13 +230,21 @@ describe('article kinds and live coverage in feeds', () => {
       html: '<p>Body</p>',
       image: undefined,
       updated: latest,
-      dated: latest,
     });
     const rss = xmlParser.parse(await renderRss(channel, [entry])).rss.channel;
-    expect(new Date(rss.item[0].pubDate).toISOString()).toBe(latest.toISOString());
+    expect(new Date(rss.item[0].pubDate).toISOString()).toBe('2026-11-28T14:00:00.000Z');
+    expect(rss.item[0]['atom:updated']).toBe(latest.toISOString());
     const atom = xmlParser.parse(renderAtom(channel, [entry])).feed;
     expect(atom.entry[0].published).toBe('2026-11-28T14:00:00.000Z');
     expect(atom.entry[0].updated).toBe(latest.toISOString());
+    expect(JSON.parse(renderJsonFeed(channel, [entry])).items[0].date_modified).toBe(
+      latest.toISOString(),
+    );
+  });
+
+  it('gives an item never changed no atom:updated', async () => {
+    const [item] = (await rssChannel([makeArticle()])).item;
+    expect(item).not.toHaveProperty('atom:updated');
   });
 });
 

@@ -39,12 +39,8 @@ export interface FeedEntry {
   summary: string;
   contentHtml: string;
   published: Date;
+  /** Its last change (live coverage: its latest update); RSS carries it as `atom:updated` when later than `published`. */
   updated: Date;
-  /**
-   * The item's date in RSS (`pubDate`): its publication, or for live
-   * coverage its latest update, so an update changes only that item's date.
-   */
-  dated: Date;
   authors: { name: string; url: string | undefined }[];
   categories: string[];
   image:
@@ -142,8 +138,6 @@ export function toFeedEntry(
     html: string;
     image: FeedImage | undefined;
     updated?: Date;
-    /** The RSS date when it is not the publication (live coverage: its latest update). */
-    dated?: Date | undefined;
   },
 ): FeedEntry {
   const url = absolute(article.path, String(options.site));
@@ -163,7 +157,6 @@ export function toFeedEntry(
     contentHtml: (image ? heroFigure(image) : '') + absolutizeHtml(options.html, url),
     published: article.publishedAt,
     updated: options.updated ?? article.updatedAt ?? article.publishedAt,
-    dated: options.dated ?? article.publishedAt,
     authors: article.authors.map((a) => ({
       name: a.name,
       url: a.path ? absolute(a.path, String(options.site)) : undefined,
@@ -192,12 +185,16 @@ export function toRssItem(entry: FeedEntry): RSSFeedItem {
   return {
     title: entry.title,
     link: entry.url,
-    pubDate: entry.dated,
+    pubDate: entry.published,
     description: entry.summary,
     content: entry.contentHtml,
     categories: entry.categories,
     customData:
       entry.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join('') +
+      // RSS has no date of change; Atom's, in the namespace the channel already declares.
+      (entry.updated > entry.published
+        ? `<atom:updated>${entry.updated.toISOString()}</atom:updated>`
+        : '') +
       (entry.image ? mediaContent(entry.image) : ''),
   };
 }
@@ -229,7 +226,6 @@ export function toCorrectionEntry(correction: FeedCorrection, label: string): Fe
     contentHtml: `<p>${escapeHtml(correction.text)}</p><p>${escapeHtml(label)}: ${link}</p>`,
     published: correction.date,
     updated: correction.date,
-    dated: correction.date,
     authors: correction.authors,
     categories: [],
     image: undefined,
