@@ -10,6 +10,7 @@ import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
 import { BuiltOutput } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
+import { connectSources } from './src/lib/analytics.ts';
 
 // One listing of the built files per build, shared by the hooks that read them.
 const builtOutput = new BuiltOutput();
@@ -63,7 +64,8 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
-        "connect-src 'self'",
+        // Page-view analytics, when configured in src/site.ts, adds its exact origin.
+        `connect-src ${connectSources(SITE.analytics).join(' ')}`,
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -35,7 +35,11 @@ for (const lang of ['es', 'en'] as const) {
           .getByRole('navigation', { name: /Pages|Páginas/ })
           .getByRole('link', { name: new RegExp(t[lang].next) });
         if ((await next.count()) === 0) break;
+        // Wait for the next page before reading it: under load the click's
+        // navigation can still be under way when the loop reads the links.
+        const href = await next.getAttribute('href');
         await next.click();
+        await page.waitForURL((url) => url.pathname === href);
       }
       const sectionId = [...sectionPaths()].find(([, paths]) => paths[lang] === sectionPath)?.[0];
       const expected = expectedPublished(lang).filter((a) => a.section === sectionId);

@@ -13,6 +13,14 @@ import {
 } from './fixtures';
 import { SITE } from '../src/site';
 
+// Every kind's structured data type (src/lib/article-kinds.ts) is a NewsArticle or a LiveBlogPosting.
+const ARTICLE_TYPES = [
+  'NewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'LiveBlogPosting',
+];
+
 const SITE_URL = SITE.url;
 const articlePaths = sitemapPaths().filter((path) =>
   /^\/(es|en)\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(path),
@@ -38,7 +46,7 @@ test('the sitemap lists the articles these checks cover', () => {
 for (const path of articlePaths) {
   test.describe(path, () => {
     const { meta, jsonLd, canonical, html } = headOf(path);
-    const article = jsonLd.find((d) => d['@type'] === 'NewsArticle');
+    const article = jsonLd.find((d) => ARTICLE_TYPES.includes(d['@type']));
 
     test('has NewsArticle data with every field search engines ask for', () => {
       expect(article).toBeDefined();
@@ -107,7 +115,7 @@ for (const path of articlePaths) {
 
 test('a corrected article dates its modification at the correction and lists it', () => {
   const corrected = articlePaths
-    .map((path) => headOf(path).jsonLd.find((d) => d['@type'] === 'NewsArticle'))
+    .map((path) => headOf(path).jsonLd.find((d) => ARTICLE_TYPES.includes(d['@type'])))
     .find((a) => a?.correction);
   expect(corrected).toBeDefined();
   const latest = corrected.correction

@@ -52,6 +52,19 @@ const PT: Dictionary = {
   sectionFeed: 'Feed desta página',
   correction: 'Correção',
   corrections: 'Correções',
+  // issue 12 (newsroom)
+  kindAnalysis: 'Análise',
+  kindOpinion: 'Opinião',
+  kindLive: 'Ao vivo',
+  kindLiveEnded: 'Cobertura ao vivo',
+  opinionNote: 'Este artigo expressa a opinião de seu autor.',
+  liveStarted: 'Cobertura iniciada:',
+  liveEnded: 'A cobertura ao vivo terminou:',
+  liveUpdates: 'Atualizações',
+  correctionsTitle: 'Correções',
+  correctionsSlug: 'correcoes',
+  correctionsIntro: 'Todas as correções publicadas pela Voz, a mais recente primeiro.',
+  correctionTo: 'Correção a',
 };
 
 const PT_EDITION = `pt: {

@@ -24,6 +24,8 @@ import { PAGE_ROLES } from './lib/newsroom-pages';
 import { LANGS, SITE, type Lang } from './site';
 import { FEDIVERSE_HANDLE } from './lib/fediverse';
 import { withPhotoRights } from './lib/photo-rights';
+import { ARTICLE_KINDS } from './lib/article-kinds';
+import { liveUpdateProblems } from './lib/live';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
@@ -164,7 +166,9 @@ const articles = defineCollection({
               entry: (input) => articleSourceProblems({ ...input, index, probe }),
               // Drafts may hold work in progress; anything that can be published is sanitised.
               rendered: (file, html, data) =>
-                data['draft'] === true ? [] : bodyHtmlProblems(file, html),
+                data['draft'] === true
+                  ? []
+                  : [...bodyHtmlProblems(file, html), ...liveUpdateProblems(file, data)],
             };
           },
         ),
@@ -250,8 +254,56 @@ const articles = defineCollection({
               .strict(),
           )
           .default([]),
+        /**
+         * What the article is (src/lib/article-kinds.ts): `news` (the
+         * default), `analysis`, `opinion` or `live` coverage. It decides the
+         * label on the page, cards and feeds, the layout's pieces and the
+         * structured data type.
+         */
+        kind: z.enum(ARTICLE_KINDS).default('news'),
+        /**
+         * Live coverage's updates (only with `kind: live`), in any order:
+         * each has its time (`date`, with UTC offset), an optional author id
+         * and its `text` in Markdown. Pages show them newest first.
+         */
+        updates: z
+          .array(
+            z
+              .object({
+                /** When the update was posted, with UTC offset. */
+                date: timestamp,
+                /** Id of `content/authors/<id>.yaml`, when the update is signed. */
+                author: z.string().trim().min(1).optional(),
+                /** The update, in Markdown. */
+                text: z.string().trim().min(1, 'an update needs its text'),
+              })
+              .strict(),
+          )
+          .default([]),
+        /** When live coverage ended (only with `kind: live`); absent while it runs. */
+        coverageEndedAt: timestamp.optional(),
       })
       .strict()
+      .refine((data) => data.kind === 'live' || data.updates.length === 0, {
+        message: 'only live coverage (kind: live) has updates',
+        path: ['updates'],
+      })
+      .refine((data) => data.kind === 'live' || data.coverageEndedAt === undefined, {
+        message: 'only live coverage (kind: live) ends',
+        path: ['coverageEndedAt'],
+      })
+      .refine((data) => data.updates.every((u) => u.date >= data.publishedAt), {
+        message: 'an update cannot be dated before publishedAt',
+        path: ['updates'],
+      })
+      .refine(
+        (data) => new Set(data.updates.map((u) => u.date.getTime())).size === data.updates.length,
+        { message: 'two updates have the same time; each needs its own', path: ['updates'] },
+      )
+      .refine((data) => !data.coverageEndedAt || data.coverageEndedAt >= data.publishedAt, {
+        message: 'coverageEndedAt must not be before publishedAt',
+        path: ['coverageEndedAt'],
+      })
       .refine((data) => !data.updatedAt || data.updatedAt >= data.publishedAt, {
         message: 'updatedAt must not be before publishedAt',
         path: ['updatedAt'],

@@ -10,6 +10,7 @@ import type { Dictionary } from './i18n/dictionary.ts';
 import { en } from './i18n/en.ts';
 import { es } from './i18n/es.ts';
 import type { QuoteStyle } from './lib/typography.ts';
+import type { AnalyticsConfig } from './lib/analytics.ts';
 
 export interface EditionConfig {
   /** BCP 47 tag used in `lang`, `hreflang`, `Intl` and feeds. */
@@ -68,6 +69,12 @@ export interface SiteConfig<L extends string> {
   icon: { path: string; type: string };
   /** Issue 15: how the outlet tells aggregators about changes and who may reuse its work. */
   distribution?: DistributionConfig;
+  /**
+   * Page-view analytics (issue 12), off when absent: a Plausible-style
+   * events `endpoint` (https) and the site's `domain` there. Its origin is
+   * added to the CSP's connect-src; see README, "Analytics".
+   */
+  analytics?: AnalyticsConfig | undefined;
 }
 
 /** Issue 15: pings after a deploy, and the outlet's reuse policy for crawlers. */

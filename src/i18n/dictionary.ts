@@ -40,4 +40,29 @@ export interface Dictionary {
   sectionFeed: string;
   correction: string;
   corrections: string;
+  // issue 12 (newsroom): article kinds, live coverage, corrections page.
+  /** Label of an analysis piece ("Análisis"). */
+  kindAnalysis: string;
+  /** Label of an opinion piece ("Opinión"). */
+  kindOpinion: string;
+  /** Badge of live coverage still running ("En vivo"). */
+  kindLive: string;
+  /** Label of live coverage that has ended ("Cobertura en vivo"). */
+  kindLiveEnded: string;
+  /** The line under an opinion piece's writer: the text is their view. */
+  opinionNote: string;
+  /** Before the time live coverage started ("Cobertura iniciada:"). */
+  liveStarted: string;
+  /** Before the time live coverage ended ("La cobertura en vivo terminó:"). */
+  liveEnded: string;
+  /** Heading of the list of live updates. */
+  liveUpdates: string;
+  /** The corrections page's title ("Correcciones"). */
+  correctionsTitle: string;
+  /** The corrections page's URL segment under the edition (`correcciones` gives `/es/correcciones/`). */
+  correctionsSlug: string;
+  /** One line under the corrections page's title. */
+  correctionsIntro: string;
+  /** Before the headline of the corrected story ("Corrección a"). */
+  correctionTo: string;
 }

@@ -37,4 +37,18 @@ export const en = {
   sectionFeed: 'Feed for this page',
   correction: 'Correction',
   corrections: 'Corrections',
+  // issue 12 (newsroom): article kinds, live coverage, corrections page.
+  kindAnalysis: 'Analysis',
+  kindOpinion: 'Opinion',
+  kindLive: 'Live',
+  kindLiveEnded: 'Live coverage',
+  opinionNote: "This article is the author's opinion.",
+  liveStarted: 'Coverage started:',
+  liveEnded: 'Live coverage ended:',
+  liveUpdates: 'Updates',
+  correctionsTitle: 'Corrections',
+  correctionsSlug: 'corrections',
+  correctionsIntro:
+    'Every correction published by Voz, newest first, with a link to the corrected story.',
+  correctionTo: 'Correction to',
 } as const satisfies Dictionary;

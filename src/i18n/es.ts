@@ -37,4 +37,18 @@ export const es = {
   sectionFeed: 'Fuente de esta página',
   correction: 'Corrección',
   corrections: 'Correcciones',
+  // issue 12 (newsroom): article kinds, live coverage, corrections page.
+  kindAnalysis: 'Análisis',
+  kindOpinion: 'Opinión',
+  kindLive: 'En vivo',
+  kindLiveEnded: 'Cobertura en vivo',
+  opinionNote: 'Este artículo expresa la opinión de su autor.',
+  liveStarted: 'Cobertura iniciada:',
+  liveEnded: 'La cobertura en vivo terminó:',
+  liveUpdates: 'Actualizaciones',
+  correctionsTitle: 'Correcciones',
+  correctionsSlug: 'correcciones',
+  correctionsIntro:
+    'Cada corrección publicada en Voz, la más reciente primero, con un enlace a la nota corregida.',
+  correctionTo: 'Corrección a',
 } as const satisfies Dictionary;

@@ -1,6 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import type { Lang } from '../site';
 import type { Page } from './pagination';
+import type { ArticleKind } from './article-kinds';
 
 /**
  * The catalogue's vocabulary: the plain records it takes (as the content
@@ -75,6 +76,30 @@ export interface ArticleRecord {
   translationOf: string | undefined;
   previousUrls: string[];
   corrections: { date: Date; text: string }[];
+  /** News, analysis, opinion or live coverage (src/lib/article-kinds.ts). */
+  kind: ArticleKind;
+  /** Live coverage's updates as written, each with its body rendered to HTML. */
+  updates: LiveUpdateRecord[];
+  /** When live coverage ended; undefined while it runs (and for other kinds). */
+  coverageEndedAt: Date | undefined;
+}
+
+/** A live update as its article's frontmatter states it. */
+export interface LiveUpdateRecord {
+  date: Date;
+  /** Author id, when the update is signed. */
+  author: string | undefined;
+  /** The text rendered from Markdown. */
+  html: string;
+}
+
+/** A live update as pages show it: author resolved, anchor decided. */
+export interface LiveUpdate {
+  date: Date;
+  author: Author | undefined;
+  html: string;
+  /** Fragment id of the update on its article page (`update-20261128-143200`). */
+  anchor: string;
 }
 
 /** What the catalogue needs to know about the outlet and the build. */
@@ -112,7 +137,9 @@ export interface TranslationLink {
 }
 
 /** A published article with its references resolved and its URL decided. */
-export interface Article extends Omit<ArticleRecord, 'section' | 'authors'> {
+export interface Article extends Omit<ArticleRecord, 'section' | 'authors' | 'updates'> {
+  /** Live coverage's updates, newest first. */
+  updates: LiveUpdate[];
   slug: string;
   /** Site path, `/en/2024/11/12/slug/`. */
   path: string;
@@ -194,9 +221,20 @@ export interface Catalogue {
   warnings: string[];
   /** Stories without a hero, which get a drawn share card. */
   drawnCards: Article[];
+  /** Every correction of an edition's published stories, newest first (the corrections page and feed). */
+  corrections(lang: Lang): PublishedCorrection[];
   /** Keys that let an incremental build reuse a page while it is unchanged. */
   cacheKeys: {
     articlePage(article: Article, context: ArticleContext): string;
     listingPage<K extends string, T>(listing: Listing<K, T>, page: Page<Article>): string;
   };
+}
+
+/** A correction as the corrections page and feed list it. */
+export interface PublishedCorrection {
+  article: Article;
+  /** Position among the article's corrections, oldest first (0-based): its anchor is `correction-<n + 1>`. */
+  index: number;
+  date: Date;
+  text: string;
 }

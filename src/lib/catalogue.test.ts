@@ -29,6 +29,9 @@ function makeArticle(overrides: Partial<ArticleRecord> & { id: string }): Articl
     updatedAt: undefined,
     hero: undefined,
     translationOf: undefined,
+    kind: 'news',
+    updates: [],
+    coverageEndedAt: undefined,
     ...overrides,
   };
 }
@@ -430,5 +433,75 @@ describe('looseTag', () => {
     ['Tax (2026)', 'Tax 2026', false],
   ])('"%s" and "%s" are the same tag: %s', (a, b, same) => {
     expect(looseTag(a) === looseTag(b)).toBe(same);
+  });
+});
+
+describe('live coverage and corrections', () => {
+  const live = makeArticle({
+    id: '2026/live',
+    kind: 'live',
+    publishedAt: minutes(-300),
+    updates: [
+      { date: minutes(-200), author: undefined, html: '<p>first</p>' },
+      { date: minutes(-20), author: 'luis', html: '<p>third</p>' },
+      { date: minutes(-100), author: 'jane', html: '<p>second</p>' },
+    ],
+  });
+
+  it('shows live updates newest first, each with its author and an anchor of its own', () => {
+    const [article] = catalogueOf([live]).published();
+    expect(article?.updates.map((u) => u.html)).toEqual([
+      '<p>third</p>',
+      '<p>second</p>',
+      '<p>first</p>',
+    ]);
+    expect(article?.updates.map((u) => u.author?.id)).toEqual(['luis', 'jane', undefined]);
+    expect(new Set(article?.updates.map((u) => u.anchor)).size).toBe(3);
+  });
+
+  it('dates a live story by its latest update', () => {
+    expect(catalogueOf([live]).published()[0]?.modifiedAt).toEqual(minutes(-20));
+  });
+
+  it('refuses an update signed by an author with no file', () => {
+    const unsigned = makeArticle({
+      id: '2026/live',
+      kind: 'live',
+      updates: [{ date: minutes(-5), author: 'nobody', html: '<p>x</p>' }],
+    });
+    expect(() => catalogueOf([unsigned])).toThrow(
+      'content/articles/2026/live.md: updates[0].author: unknown author "nobody"',
+    );
+  });
+
+  it("lists an edition's corrections newest first, leaving out other editions and drafts", () => {
+    const corrected = (id: string, lang: 'es' | 'en', dates: number[], draft = false) =>
+      makeArticle({
+        id,
+        lang,
+        draft,
+        publishedAt: minutes(-1000),
+        corrections: dates.map((m) => ({ date: minutes(m), text: `${id} at ${m}` })),
+      });
+    const catalogue = catalogueOf([
+      corrected('2026/a', 'en', [-500, -100]),
+      corrected('2026/b', 'en', [-300]),
+      corrected('2026/c', 'es', [-50]),
+      corrected('2026/d', 'en', [-10], true),
+    ]);
+    expect(catalogue.corrections('en').map((c) => [c.article.id, c.index, c.text])).toEqual([
+      ['2026/a', 1, '2026/a at -100'],
+      ['2026/b', 0, '2026/b at -300'],
+      ['2026/a', 0, '2026/a at -500'],
+    ]);
+    expect(catalogue.corrections('es').map((c) => c.text)).toEqual(['2026/c at -50']);
+  });
+
+  it('refuses a section whose path is the corrections page', () => {
+    expect(() =>
+      catalogueOf([makeArticle({ id: '2026/a', lang: 'es' })], {
+        sections: [makeSection('world', 1, { es: 'correcciones' })],
+      }),
+    ).toThrow('content/sections/world.yaml: path.es');
   });
 });

@@ -14,6 +14,8 @@ import {
   type Catalogue,
   type CatalogueSettings,
   type Listing,
+  type LiveUpdate,
+  type PublishedCorrection,
   type Section,
   type SectionRecord,
 } from './catalogue-types';
@@ -24,6 +26,8 @@ import { throwProblems, type ContentProblem } from './rules/content-error';
 import { sectionPathProblems, siteProblems, type PathClaim } from './rules/site-rules';
 import { looseTag } from './tag-identity';
 import { linkTranslations } from './translations';
+import { correctionsPath, listCorrections } from './corrections';
+import { newestFirst, updateAnchor } from './live';
 import {
   archiveMonthPath,
   archivePath,
@@ -90,12 +94,25 @@ export function createCatalogue(input: {
   // Every article is resolved, drafts included, so a broken reference in a
   // draft is caught before the draft is published.
   const resolved = input.articles.flatMap((record): Article[] => {
-    const { section: sectionId, authors: authorIds, ...rest } = record;
+    const { section: sectionId, authors: authorIds, updates: updateRecords, ...rest } = record;
     const section = lookup(sectionsById, sectionId, record.filePath, 'section', 'sections');
     const authors = authorIds.map((id, index) =>
       lookup(authorsById, id, record.filePath, `authors[${index}]`, 'authors'),
     );
-    const missing = [section, ...authors].filter((r) => 'problem' in r);
+    const updateAuthors = updateRecords.flatMap((update, index) =>
+      update.author === undefined
+        ? []
+        : [
+            lookup(
+              authorsById,
+              update.author,
+              record.filePath,
+              `updates[${index}].author`,
+              'authors',
+            ),
+          ],
+    );
+    const missing = [section, ...authors, ...updateAuthors].filter((r) => 'problem' in r);
     if (missing.length > 0) {
       problems.push(...(missing as ContentProblem[]));
       return [];
@@ -110,6 +127,12 @@ export function createCatalogue(input: {
         authors: authors as Author[],
         modifiedAt: lastModified(record),
         translations: [],
+        updates: newestFirst(updateRecords).map((update): LiveUpdate => ({
+          date: update.date,
+          author: update.author === undefined ? undefined : authorsById.get(update.author),
+          html: update.html,
+          anchor: updateAnchor(update.date),
+        })),
       },
     ];
   });
@@ -239,7 +262,9 @@ export function createCatalogue(input: {
   const sitePage = (path: string): PathClaim => ({ path, owner: 'a page of the site' });
   const claims: PathClaim[] = [
     ...langs.flatMap((lang) =>
-      [editionPath(lang), archivePath(lang), tagIndexPath(lang)].map(sitePage),
+      [editionPath(lang), archivePath(lang), tagIndexPath(lang), correctionsPath(lang)].map(
+        sitePage,
+      ),
     ),
     ...authorListings.map((l) => sitePage(l.path)),
     ...monthListings.map((l) => sitePage(l.path)),
@@ -324,6 +349,7 @@ export function createCatalogue(input: {
     newsSitemap: articles.filter((a) => a.publishedAt.getTime() > newsFrom).slice(0, NEWS_MAX_URLS),
     warnings: articles.flatMap((a) => contentWarnings(a.filePath, a)),
     drawnCards: articles.filter((a) => !a.hero),
+    corrections: memo((lang: Lang): PublishedCorrection[] => listCorrections(published(lang))),
     cacheKeys: {
       articlePage: (article, context) =>
         digest([

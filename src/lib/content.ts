@@ -5,6 +5,7 @@ import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
 import { editionTypography } from './i18n';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
+import { renderUpdateText } from './live';
 
 /**
  * The adapter between Astro's content collections and the catalogue: reads
@@ -35,6 +36,12 @@ function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
     updatedAt: data.updatedAt,
     hero: data.hero,
     translationOf: data.translationOf,
+    coverageEndedAt: data.coverageEndedAt,
+    updates: data.updates.map((update) => ({
+      date: update.date,
+      author: update.author,
+      html: renderUpdateText(update.text),
+    })),
     section: data.section.id,
     authors: data.authors.map((ref) => ref.id),
   };

@@ -2,11 +2,15 @@ import { getImage } from 'astro:assets';
 import type { APIRoute, ImageMetadata } from 'astro';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
-import { bodyHtml, type Article, type Listing } from './content';
+import { formatDateTime } from './dates';
+import { bodyHtml, type Article, type Listing, type PublishedCorrection } from './content';
+import { correctionAnchor, correctionsPath } from './corrections';
 import {
   FEED_FORMATS,
   FEED_TYPES,
+  escapeXml,
   renderFeed,
+  toCorrectionEntry,
   toFeedEntry,
   type FeedFormat,
   type FeedHistory,
@@ -16,7 +20,8 @@ import {
 import { archiveFeed, getFeedSize } from './feed-archive';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
-import { authorName } from './i18n';
+import { authorName, t } from './i18n';
+import { decideFormat, kindLabel } from './article-kinds';
 
 /** A JPEG rendition of a hero for feed readers, which do not all take AVIF or WebP. */
 async function feedImage(image: ImageMetadata, site: URL, rights: PhotoRights): Promise<FeedImage> {
@@ -32,6 +37,21 @@ async function feedImage(image: ImageMetadata, site: URL, rights: PhotoRights): 
     xmp: photoXmp(rights),
   });
   return { url: new URL(result.src, site).href, width, height, type: 'image/jpeg' };
+}
+
+/**
+ * An article's HTML for feed readers: the body, and for live coverage its
+ * updates newest first, each headed by its time.
+ */
+function articleFeedHtml(article: Article): string {
+  const body = bodyHtml(article);
+  if (!decideFormat(article.kind).liveUpdates || article.updates.length === 0) return body;
+  const updates = article.updates.map(
+    (update) =>
+      `<h2 id="${update.anchor}"><time datetime="${update.date.toISOString()}">` +
+      `${escapeXml(formatDateTime(update.date, article.lang))}</time></h2>${update.html}`,
+  );
+  return body + updates.join('');
 }
 
 /** The feed title for a part of an edition: "Voz: Mundo", or the edition's own. */
@@ -127,10 +147,11 @@ export async function feedResponse(options: {
               name: authorName(a, lang),
               path: authorPath(lang, a.id),
             })),
+            kindLabel: kindLabel(article, t(lang))?.text,
           },
           {
             site,
-            html: bodyHtml(article),
+            html: articleFeedHtml(article),
             image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
             updated: article.modifiedAt,
           },
@@ -247,3 +268,52 @@ export const serveArchiveFeed: APIRoute<ArchiveFeedProps> = ({ props, site }) =>
       next: props.next === undefined ? undefined : feedArchivePath(props.lang, props.next),
     },
   });
+
+/**
+ * An edition's corrections feed (`/es/correcciones/rss.xml` and its Atom
+ * and JSON Feed twins): its newest corrections, each linking to its notice
+ * on the corrected story.
+ */
+export async function correctionsFeedResponse(options: {
+  format: FeedFormat;
+  lang: Lang;
+  corrections: readonly PublishedCorrection[];
+  site: URL | undefined;
+}): Promise<Response> {
+  const { site, lang } = options;
+  if (!site) throw new Error('astro.config.mjs must set `site`: feeds need absolute URLs.');
+  const strings = t(lang);
+  const pagePath = correctionsPath(lang);
+  const entries = options.corrections.slice(0, feedSize()).map((c) =>
+    toCorrectionEntry(
+      {
+        url: new URL(`${c.article.path}#${correctionAnchor(c.index)}`, site).href,
+        storyTitle: c.article.title,
+        storyUrl: new URL(c.article.path, site).href,
+        text: c.text,
+        date: c.date,
+        authors: c.article.authors.map((a) => ({
+          name: authorName(a, lang),
+          url: new URL(authorPath(lang, a.id), site).href,
+        })),
+      },
+      strings.correctionTo,
+    ),
+  );
+  const body = await renderFeed(
+    options.format,
+    {
+      lang,
+      title: feedTitle(lang, strings.correctionsTitle),
+      description: strings.correctionsIntro,
+      link: new URL(pagePath, site).href,
+      self: feedLinks(pagePath, site),
+      buildTime: getBuildTime(),
+      hub: SITE.distribution?.websubHub,
+    },
+    entries,
+  );
+  return new Response(body, {
+    headers: { 'Content-Type': `${FEED_TYPES[options.format]}; charset=utf-8` },
+  });
+}

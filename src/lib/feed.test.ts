@@ -7,6 +7,7 @@ import {
   renderAtom,
   renderJsonFeed,
   renderRss,
+  toCorrectionEntry,
   toFeedEntry,
   type FeedArticle,
   type FeedChannel,
@@ -303,5 +304,60 @@ describe('photo rights in Media RSS', () => {
   it('leaves media:copyright out when the photo has none', async () => {
     const [item] = (await rssChannel([makeArticle()])).item;
     expect(item['media:content']).not.toHaveProperty('media:copyright');
+  });
+});
+
+describe('article kinds and live coverage in feeds', () => {
+  it('files an opinion piece under its label first, as a plain-text category (the title stays the headline)', async () => {
+    const [item] = (await rssChannel([makeArticle({ kindLabel: 'Opinion' })])).item;
+    expect(item.category).toEqual(['Opinion', 'World', 'North Korea', 'Russia']);
+    expect(item.title).toBe(makeArticle().title);
+  });
+
+  it("gives a live story's item its latest update as its date of change in every format", async () => {
+    const latest = new Date('2026-11-28T15:10:00-06:00');
+    const article = makeArticle({ publishedAt: new Date('2026-11-28T08:00:00-06:00') });
+    const entry = toFeedEntry(article, {
+      site,
+      html: '<p>Body</p>',
+      image: undefined,
+      updated: latest,
+    });
+    const rss = xmlParser.parse(await renderRss(channel, [entry])).rss.channel;
+    expect(new Date(rss.item[0].pubDate).toISOString()).toBe('2026-11-28T14:00:00.000Z');
+    expect(rss.item[0]['atom:updated']).toBe(latest.toISOString());
+    const atom = xmlParser.parse(renderAtom(channel, [entry])).feed;
+    expect(atom.entry[0].published).toBe('2026-11-28T14:00:00.000Z');
+    expect(atom.entry[0].updated).toBe(latest.toISOString());
+    expect(JSON.parse(renderJsonFeed(channel, [entry])).items[0].date_modified).toBe(
+      latest.toISOString(),
+    );
+  });
+
+  it('gives an item never changed no atom:updated', async () => {
+    const [item] = (await rssChannel([makeArticle()])).item;
+    expect(item).not.toHaveProperty('atom:updated');
+  });
+});
+
+describe('the corrections feed', () => {
+  const correction = {
+    url: 'https://voz.us/en/2026/11/24/jobs/#correction-1',
+    storyTitle: 'Texas jobless rate holds at 4.1% in October',
+    storyUrl: 'https://voz.us/en/2026/11/24/jobs/',
+    text: 'The figures were released on Friday, not Thursday.',
+    date: new Date('2026-11-25T10:20:00-06:00'),
+    authors: [{ name: 'Lucía Herrera', url: 'https://voz.us/en/author/lucia-herrera/' }],
+  };
+
+  it('gives each correction its own item, linking to its notice and dated when it was made', async () => {
+    const second = { ...correction, url: correction.url.replace('-1', '-2') };
+    const entries = [correction, second].map((c) => toCorrectionEntry(c, 'Correction to'));
+    const rss = xmlParser.parse(await renderRss(channel, entries)).rss.channel;
+    expect(rss.item.map((i: { link: string }) => i.link)).toEqual([correction.url, second.url]);
+    expect(rss.item[0].title).toBe('Correction to: Texas jobless rate holds at 4.1% in October');
+    expect(rss.item[0].description).toBe(correction.text);
+    expect(new Date(rss.item[0].pubDate).toISOString()).toBe('2026-11-25T16:20:00.000Z');
+    expect(rss.item[0]['content:encoded']).toContain('href="https://voz.us/en/2026/11/24/jobs/"');
   });
 });

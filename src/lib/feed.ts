@@ -27,6 +27,8 @@ export interface FeedArticle {
         copyright?: string | undefined;
       }
     | undefined;
+  /** The label of the article's kind ("Opinión", "En vivo"), its first category; none for news. */
+  kindLabel?: string | undefined;
 }
 
 /** The hero as served to feed readers: an absolute URL to a rendition. */
@@ -44,6 +46,7 @@ export interface FeedEntry {
   summary: string;
   contentHtml: string;
   published: Date;
+  /** Its last change (live coverage: its latest update); RSS carries it as `atom:updated` when later than `published`. */
   updated: Date;
   authors: { name: string; url: string | undefined }[];
   categories: string[];
@@ -186,7 +189,12 @@ function heroFigure(image: NonNullable<FeedEntry['image']>): string {
  */
 export function toFeedEntry(
   article: FeedArticle,
-  options: { site: URL | string; html: string; image: FeedImage | undefined; updated?: Date },
+  options: {
+    site: URL | string;
+    html: string;
+    image: FeedImage | undefined;
+    updated?: Date;
+  },
 ): FeedEntry {
   const url = absolute(article.path, String(options.site));
   const image =
@@ -210,7 +218,11 @@ export function toFeedEntry(
       name: a.name,
       url: a.path ? absolute(a.path, String(options.site)) : undefined,
     })),
-    categories: [article.section.name[article.lang], ...article.tags],
+    categories: [
+      ...(article.kindLabel ? [article.kindLabel] : []),
+      article.section.name[article.lang],
+      ...article.tags,
+    ],
     image,
   };
 }
@@ -238,7 +250,44 @@ export function toRssItem(entry: FeedEntry): RSSFeedItem {
     categories: entry.categories,
     customData:
       entry.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join('') +
+      // RSS has no date of change; Atom's, in the namespace the channel already declares.
+      (entry.updated > entry.published
+        ? `<atom:updated>${entry.updated.toISOString()}</atom:updated>`
+        : '') +
       (entry.image ? mediaContent(entry.image) : ''),
+  };
+}
+
+/** A published correction as the corrections feed carries it. */
+export interface FeedCorrection {
+  /** Absolute URL of the correction's notice on the article (`…/#correction-1`). */
+  url: string;
+  /** The corrected story's headline. */
+  storyTitle: string;
+  /** Absolute URL of the corrected story. */
+  storyUrl: string;
+  text: string;
+  date: Date;
+  authors: { name: string; url: string | undefined }[];
+}
+
+/**
+ * A correction as a feed entry: "Correction to: <headline>" linking to the
+ * notice on the article (so each correction has its own id), the
+ * correction as summary, dated when it was made.
+ */
+export function toCorrectionEntry(correction: FeedCorrection, label: string): FeedEntry {
+  const link = `<a href="${escapeHtml(correction.storyUrl)}">${escapeHtml(correction.storyTitle)}</a>`;
+  return {
+    url: correction.url,
+    title: `${label}: ${correction.storyTitle}`,
+    summary: correction.text,
+    contentHtml: `<p>${escapeHtml(correction.text)}</p><p>${escapeHtml(label)}: ${link}</p>`,
+    published: correction.date,
+    updated: correction.date,
+    authors: correction.authors,
+    categories: [],
+    image: undefined,
   };
 }
 

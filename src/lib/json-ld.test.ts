@@ -190,3 +190,81 @@ describe('images with their rights', () => {
     expect(bare.image).toEqual(['https://voz.us/a.jpg']);
   });
 });
+
+describe('newsArticle by kind', () => {
+  it.each(['AnalysisNewsArticle', 'OpinionNewsArticle'] as const)('can be an %s', (type) => {
+    expect(roundTrip(newsArticle(makeInput({ type })))['@type']).toBe(type);
+  });
+
+  it('lists each correction as a CorrectionComment with its date', () => {
+    const data = roundTrip(
+      newsArticle(
+        makeInput({
+          corrections: [{ date: new Date('2024-11-13T09:00:00-06:00'), text: 'A name was wrong.' }],
+        }),
+      ),
+    );
+    expect(data.correction).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'A name was wrong.',
+        datePublished: '2024-11-13T09:00:00-06:00',
+      },
+    ]);
+  });
+
+  const update = (time: string, text: string) => ({
+    url: `https://voz.us/en/live/#update-${time}`,
+    date: new Date(`2026-11-28T${time}:00-06:00`),
+    text,
+    author: undefined,
+  });
+
+  it('describes live coverage as a LiveBlogPosting with its updates', () => {
+    const data = roundTrip(
+      newsArticle(
+        makeInput({
+          type: 'LiveBlogPosting',
+          liveCoverage: {
+            startedAt: new Date('2026-11-28T08:00:00-06:00'),
+            endedAt: undefined,
+            updates: [update('10:00', 'Second.'), update('09:00', 'First.')],
+          },
+        }),
+      ),
+    );
+    expect(data['@type']).toBe('LiveBlogPosting');
+    expect(data.coverageStartTime).toBe('2026-11-28T08:00:00-06:00');
+    expect(data).not.toHaveProperty('coverageEndTime');
+    expect(data.liveBlogUpdate).toEqual([
+      {
+        '@type': 'BlogPosting',
+        url: 'https://voz.us/en/live/#update-10:00',
+        headline: 'Second.',
+        articleBody: 'Second.',
+        datePublished: '2026-11-28T10:00:00-06:00',
+      },
+      expect.objectContaining({ headline: 'First.' }),
+    ]);
+  });
+
+  it('gives ended coverage its end and shortens long updates into headlines', () => {
+    const long = 'word '.repeat(60).trim();
+    const data = roundTrip(
+      newsArticle(
+        makeInput({
+          type: 'LiveBlogPosting',
+          liveCoverage: {
+            startedAt: new Date('2026-11-28T08:00:00-06:00'),
+            endedAt: new Date('2026-11-28T20:00:00-06:00'),
+            updates: [update('10:00', long)],
+          },
+        }),
+      ),
+    );
+    expect(data.coverageEndTime).toBe('2026-11-28T20:00:00-06:00');
+    expect(data.liveBlogUpdate[0].headline.length).toBeLessThanOrEqual(110);
+    expect(data.liveBlogUpdate[0].headline.endsWith('…')).toBe(true);
+    expect(data.liveBlogUpdate[0].articleBody).toBe(long);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ArticleSchemaType } from './article-kinds';
 import { isoWithOffset } from './dates';
 
 /**
@@ -91,13 +92,62 @@ export interface NewsArticleInput {
   section: string;
   keywords: string[];
   corrections: { date: Date; text: string }[];
+  /** The type its kind gives the article (src/lib/article-kinds.ts); `NewsArticle` when absent. */
+  type?: ArticleSchemaType | undefined;
+  /** Live coverage (with type `LiveBlogPosting`): its times and updates, newest first. */
+  liveCoverage?: LiveCoverageInput | undefined;
 }
 
-/** NewsArticle, with the fields Google's article guidelines ask for. */
+/** What a `LiveBlogPosting` says beyond a news article. */
+export interface LiveCoverageInput {
+  startedAt: Date;
+  /** Absent while the coverage runs. */
+  endedAt: Date | undefined;
+  updates: {
+    /** Absolute URL of the update on the page (with its anchor). */
+    url: string;
+    date: Date;
+    /** The update as plain text. */
+    text: string;
+    author: { name: string; url: string } | undefined;
+  }[];
+}
+
+/** Longest headline Google shows for an article; an update's headline is its opening words. */
+const HEADLINE_MAX = 110;
+
+function openingWords(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= HEADLINE_MAX) return flat;
+  const cut = flat.slice(0, HEADLINE_MAX - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+/** `coverageStartTime`, `coverageEndTime` and each update as a `liveBlogUpdate` BlogPosting. */
+function liveBlogFields(live: LiveCoverageInput | undefined) {
+  if (!live) return {};
+  return {
+    coverageStartTime: live.startedAt,
+    coverageEndTime: live.endedAt,
+    liveBlogUpdate: live.updates.map((update) => ({
+      '@type': 'BlogPosting',
+      url: update.url,
+      headline: openingWords(update.text),
+      articleBody: update.text,
+      datePublished: update.date,
+      author: update.author && { '@type': 'Person', ...update.author },
+    })),
+  };
+}
+
+/**
+ * NewsArticle (or the type the article's kind gives it: analysis, opinion,
+ * live blog), with the fields Google's article guidelines ask for.
+ */
 export function newsArticle(input: NewsArticleInput) {
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': input.type ?? 'NewsArticle',
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     url: input.url,
     headline: input.headline,
@@ -115,6 +165,7 @@ export function newsArticle(input: NewsArticleInput) {
       text: c.text,
       datePublished: c.date,
     })),
+    ...liveBlogFields(input.liveCoverage),
   };
 }
 

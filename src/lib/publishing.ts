@@ -36,16 +36,19 @@ export function pickLead<T extends { featured: boolean }>(articles: readonly T[]
 }
 
 /**
- * When an article last changed: the latest of its publication, its update
- * and its corrections. Feeds and structured data report this time.
+ * When an article last changed: the latest of its publication, its update,
+ * its corrections and its live updates. Feeds and structured data report
+ * this time.
  */
 export function lastModified(article: {
   publishedAt: Date;
   updatedAt?: Date | undefined;
   corrections: readonly { date: Date }[];
+  updates?: readonly { date: Date }[] | undefined;
 }): Date {
-  return [article.updatedAt, ...article.corrections.map((c) => c.date)].reduce<Date>(
-    (latest, date) => (date && date > latest ? date : latest),
-    article.publishedAt,
-  );
+  return [
+    article.updatedAt,
+    ...article.corrections.map((c) => c.date),
+    ...(article.updates ?? []).map((u) => u.date),
+  ].reduce<Date>((latest, date) => (date && date > latest ? date : latest), article.publishedAt);
 }

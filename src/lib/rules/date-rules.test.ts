@@ -55,6 +55,11 @@ describe('frontmatterDateProblems', () => {
       'corrections:\n  - date: 2024-11-13T09:00:00-06:00\n    text: x\n  - date: 2024-11-31T09:00:00-06:00\n    text: y',
       ['corrections[1].date'],
     ],
+    [
+      'updates:\n  - date: 2026-11-28T14:32:00-06:00\n    text: x\n  - date: 2026-11-28T14:40\n    text: y',
+      ['updates[1].date'],
+    ],
+    ['coverageEndedAt: 2026-11-28T18:00:00', ['coverageEndedAt']],
   ])('in %j finds problems in %j', (frontmatter, fields) => {
     expect(frontmatterDateProblems(file, frontmatter).map((p) => p.field)).toEqual(fields);
   });

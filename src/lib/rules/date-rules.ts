@@ -9,8 +9,8 @@ import type { ContentProblem } from './content-error';
  * time as UTC), so these rules read the raw frontmatter text.
  */
 
-/** Fields that hold timestamps and must carry a UTC offset (`date` is a correction's). */
-export const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt', 'date'];
+/** Fields that hold timestamps and must carry a UTC offset (`date` is a correction's or a live update's). */
+export const TIMESTAMP_FIELDS = ['publishedAt', 'updatedAt', 'date', 'coverageEndedAt'];
 
 /** `2024-11-12T10:30:00-06:00`: date, `T` or space, time with optional seconds and fraction, offset. */
 const TIMESTAMP =
@@ -73,7 +73,8 @@ export function parseTimestamp(value: string): { date: Date } | { problem: strin
 /**
  * Problems in the timestamp fields of raw frontmatter text: missing offsets
  * and impossible dates. Fields are matched at any depth, in mappings and
- * list items (`- date: …`); a list of corrections is named `corrections[i].date`.
+ * list items (`- date: …`); an item of a list is named after the list
+ * (`corrections[i].date`, `updates[i].date`).
  */
 export function frontmatterDateProblems(
   file: string,
@@ -82,8 +83,12 @@ export function frontmatterDateProblems(
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   let listIndex = -1;
+  let list = '';
   for (const line of frontmatter.split(/\r?\n/)) {
-    if (/^\S/.test(line)) listIndex = -1;
+    if (/^\S/.test(line)) {
+      listIndex = -1;
+      list = /^([A-Za-z_]\w*):/.exec(line)?.[1] ?? '';
+    }
     const match = /^\s*(-\s+)?([A-Za-z_]\w*):\s*(.*?)\s*(#.*)?$/.exec(line);
     if (match?.[1]) listIndex += 1;
     if (!match?.[2] || !fields.includes(match[2])) continue;
@@ -92,7 +97,7 @@ export function frontmatterDateProblems(
     const parsed = parseTimestamp(value);
     if ('problem' in parsed) {
       const nested = /^\s/.test(line) && listIndex >= 0;
-      const field = nested ? `corrections[${listIndex}].${match[2]}` : match[2];
+      const field = nested ? `${list}[${listIndex}].${match[2]}` : match[2];
       problems.push({ file, field, problem: parsed.problem });
     }
   }
