@@ -1,5 +1,11 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { expectedPublished, type SourceArticle } from './fixtures';
+import {
+  distFileFor,
+  expectedPublished,
+  readDist,
+  sectionPaths,
+  type SourceArticle,
+} from './fixtures';
 import { SITE } from '../src/site';
 
 /** README, "Writing an article": front order is higher `priority` first, then newer. */
@@ -162,11 +168,74 @@ for (const lang of SITE.langs) {
   });
 }
 
-test('the root leads readers to the Spanish edition without JavaScript', async ({ browser }) => {
+test('the root shows the main edition’s front, styled, with a way to every other edition', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL('**/es/');
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  expect(new URL(page.url()).pathname, 'no redirect').toBe('/');
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es-US');
+  const main = SITE.defaultLang;
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    `${SITE.url}/${main}/`,
+  );
+  const ranked = frontOrder(expectedPublished(main));
+  const lead = ranked.find((a) => a.featured) ?? ranked[0];
+  await expect(
+    page.getByRole('region', { name: 'Noticia principal' }).getByRole('heading'),
+  ).toHaveText(lead?.title ?? '');
+  // Styled as the edition's front is: same type and colours, no bare HTML first.
+  const looks = () =>
+    page.evaluate(() =>
+      [document.body, document.querySelector('h2')].map((e) => {
+        const style = e ? getComputedStyle(e) : undefined;
+        return [style?.fontFamily, style?.fontSize, style?.color, style?.backgroundColor];
+      }),
+    );
+  const atRoot = await looks();
+  await page.goto(`/${main}/`);
+  expect(atRoot).toEqual(await looks());
+  await page.goto('/');
+  for (const other of SITE.langs.filter((l) => l !== main)) {
+    const link = page
+      .getByRole('main')
+      .locator(`a[href="/${other}/"][hreflang="${SITE.editions[other].locale}"]`);
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/${other}/$`));
+  }
   await context.close();
+});
+
+test('_redirects sends browsers that ask for another edition’s language from / to it', () => {
+  const rules = readDist('_redirects').split('\n');
+  for (const other of SITE.langs.filter((l) => l !== SITE.defaultLang)) {
+    expect(rules).toContain(`/ /${other}/ 302! Language=${other}`);
+  }
+});
+
+test.describe('the 404 page', () => {
+  for (const lang of SITE.langs) {
+    test(`offers the ${lang} front page, its sections and its latest stories`, async ({ page }) => {
+      const response = await page.goto('/no-such-page/');
+      expect(response?.status()).toBe(404);
+      const edition = page.getByRole('region', { name: new RegExp(SITE.editions[lang].label) });
+      await expect(edition.locator(`a[href="/${lang}/"]`)).toBeVisible();
+      await expect(edition).toHaveAttribute('lang', SITE.editions[lang].locale);
+      for (const paths of sectionPaths().values()) {
+        if (distFileFor(paths[lang])) {
+          await expect(edition.locator(`a[href="${paths[lang]}"]`)).toBeVisible();
+        }
+      }
+      const newest = expectedPublished(lang)[0];
+      await expect(edition.getByRole('link', { name: newest?.title ?? '' })).toHaveAttribute(
+        'href',
+        newest?.path ?? '',
+      );
+    });
+  }
 });
