@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { blockLayout, byFrontOrder, leadLayout } from './front-layout';
 
+/** A block of `count` stories, all with photos. */
+const photos = (count: number) => Array.from({ length: count }, () => true);
+
 describe('blockLayout', () => {
-  const roles = (count: number) => blockLayout(count).cards.map((c) => c.role);
-  const aligned = (count: number) => blockLayout(count).cards.map((c) => c.aligned);
+  const roles = (count: number) => blockLayout(photos(count)).cards.map((c) => c.role);
+  const aligned = (count: number) => blockLayout(photos(count)).cards.map((c) => c.aligned);
 
   it.each([
     [1, 'single', ['wide']],
@@ -12,7 +15,7 @@ describe('blockLayout', () => {
     [4, 'quad', ['standard', 'standard', 'standard', 'standard']],
     [6, 'quad', ['standard', 'standard', 'standard', 'standard', 'headline', 'headline']],
   ])('arranges a block of %i stories as %s', (count, layout, expected) => {
-    expect(blockLayout(count).layout).toBe(layout);
+    expect(blockLayout(photos(count)).layout).toBe(layout);
     expect(roles(count)).toEqual(expected);
   });
 
@@ -26,14 +29,31 @@ describe('blockLayout', () => {
     expect(aligned(count)).toEqual(expected);
   });
 
+  it.each([
+    ['shows', 'every card of the row has a photo', [true, true, true, true]],
+    ['shows', 'most cards of the row have a photo', [true, false, true, true]],
+    ['hides', 'half the cards of the row have no photo', [true, false, false, true]],
+    ['hides', 'one of a pair has no photo', [false, true]],
+    ['hides', 'one of the two beside the feature has no photo', [true, true, false]],
+    ['shows', 'a headline-only story after the row has no photo', [true, true, true, true, false]],
+  ])('%s the photos of a row when %s', (verb, _name, hasPhotos) => {
+    expect(blockLayout(hasPhotos).rowPhotos).toBe(verb === 'shows' ? 'shown' : 'hidden');
+  });
+
+  it('keeps the photo of the feature beside a row set as text', () => {
+    const plan = blockLayout([true, false, false]);
+    expect(plan.rowPhotos).toBe('hidden');
+    expect(plan.cards[0]).toEqual({ role: 'feature', aligned: false });
+  });
+
   it('gives every story of a block a card, in order', () => {
     for (let count = 1; count <= 9; count++) {
-      expect(blockLayout(count).cards).toHaveLength(count);
+      expect(blockLayout(photos(count)).cards).toHaveLength(count);
     }
   });
 
-  it.each([0, -1, 1.5, Number.NaN])('refuses a block of %s stories', (count) => {
-    expect(() => blockLayout(count)).toThrow(RangeError);
+  it('refuses a block with no story', () => {
+    expect(() => blockLayout([])).toThrow(RangeError);
   });
 });
 

@@ -37,23 +37,38 @@ export interface CardPlan {
   aligned: boolean;
 }
 
+/**
+ * Whether the cards that share a row show their photos. A row where most
+ * cards have one shows them (a card without leaves the photo track empty,
+ * its headline level with the others); a row where most have none is set
+ * as text, rather than a stray photo or two above empty spaces.
+ */
+export type RowPhotos = 'shown' | 'hidden';
+
 /** A block's arrangement and its cards, in the order of its stories. */
 export interface BlockPlan {
   layout: BlockLayout;
   cards: CardPlan[];
+  /** For the aligned cards; the others always show theirs. */
+  rowPhotos: RowPhotos;
 }
 
 /** Cards a `quad` block draws in full; any further story is a headline. */
 export const FULL_CARDS_PER_BLOCK = 4;
 
-/** The arrangement for a block of `count` stories (at least one). */
-export function blockLayout(count: number): BlockPlan {
-  if (!Number.isInteger(count) || count < 1) {
-    throw new RangeError(`a block needs at least one story, not ${count}`);
-  }
+/**
+ * The arrangement for a block of stories, given whether each one, in
+ * order, has a photo (at least one story).
+ */
+export function blockLayout(hasPhotos: readonly boolean[]): BlockPlan {
+  const count = hasPhotos.length;
+  if (count < 1) throw new RangeError('a block needs at least one story');
   const layout: BlockLayout =
     count === 1 ? 'single' : count === 2 ? 'pair' : count === 3 ? 'trio' : 'quad';
-  return { layout, cards: Array.from({ length: count }, (_, i) => cardOf(layout, i)) };
+  const cards = hasPhotos.map((_, i) => cardOf(layout, i));
+  const row = hasPhotos.filter((_, i) => cards[i]?.aligned);
+  const withPhoto = row.filter(Boolean).length;
+  return { layout, cards, rowPhotos: withPhoto * 2 > row.length ? 'shown' : 'hidden' };
 }
 
 function cardOf(layout: BlockLayout, index: number): CardPlan {
@@ -98,10 +113,10 @@ export function byFrontOrder<T extends { priority: number; publishedAt: Date }>(
 }
 
 /**
- * The `sizes` of a wide card's photo (StoryGrid's `single` block): three
- * fifths of the page on desktops, the column on phones.
+ * The `sizes` of a wide card's photo (StoryGrid's `single` block): two
+ * fifths of the page beside the text on wider screens, the column on phones.
  */
-export const WIDE_SIZES = '(min-width: 64rem) 43rem, (min-width: 48rem) 60vw, calc(100vw - 2rem)';
+export const WIDE_SIZES = '(min-width: 64rem) 28rem, (min-width: 48rem) 40vw, calc(100vw - 2rem)';
 
 /** The `sizes` of a feature card's photo: half the page on desktops, the column on phones. */
 export const FEATURE_SIZES = '(min-width: 48rem) 36rem, calc(100vw - 2rem)';
