@@ -15,8 +15,18 @@ const out = join(import.meta.dirname);
 const SHOTS = [
   { name: 'front-desktop', path: '/es/', width: 1280, height: 1500 },
   { name: 'front-phone', path: '/es/', width: 390, height: 1400 },
-  { name: 'article-desktop', path: '/en/2024/11/12/north-korea-russia-treaty/', width: 1280, height: 1300 },
-  { name: 'article-phone', path: '/en/2024/11/12/north-korea-russia-treaty/', width: 390, height: 1400 },
+  {
+    name: 'article-desktop',
+    path: '/en/2024/11/12/north-korea-russia-treaty/',
+    width: 1280,
+    height: 1300,
+  },
+  {
+    name: 'article-phone',
+    path: '/en/2024/11/12/north-korea-russia-treaty/',
+    width: 390,
+    height: 1400,
+  },
 ];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
