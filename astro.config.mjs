@@ -39,8 +39,9 @@ export default defineConfig({
     pagesSitemap.integration,
     sitemap({
       serialize: pagesSitemap.serialize,
-      // Later pages of a listing are reached through rel=next from page 1.
-      filter: (page) => !/\/page\/\d+\/$/.test(page),
+      // Later pages of a listing are reached through rel=next from page 1;
+      // the root repeats the main edition's front, its canonical page.
+      filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
       customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
     pruneUnreferencedAssets(builtOutput),

@@ -40,6 +40,8 @@ export interface SourceArticle {
   draft: boolean;
   publishedAt: Date;
   featured: boolean;
+  /** Front-page priority (0 unless given). */
+  priority: number;
   heroFile: string | undefined;
   section: string;
   authors: string[];
@@ -69,6 +71,7 @@ export function sourceArticles(): SourceArticle[] {
         lang: data['lang'] as Lang,
         draft: data['draft'] === true,
         featured: data['featured'] === true,
+        priority: typeof data['priority'] === 'number' ? data['priority'] : 0,
         publishedAt: new Date(String(data['publishedAt'])),
         heroFile: hero?.image?.replace(/^\.\//, ''),
         section: String(data['section']),

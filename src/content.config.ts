@@ -203,6 +203,12 @@ const articles = defineCollection({
         lang,
         /** Pin as the lead story of its edition's front page. */
         featured: z.boolean().default(false),
+        /**
+         * Front-page priority (issue 11): a whole number, 0 unless given.
+         * Every block of a front takes and orders its stories by priority,
+         * higher first, then newest; a negative one sends a story down.
+         */
+        priority: z.number().int('priority must be a whole number').default(0),
         /** The lead photo, a file beside the article. */
         hero: z
           .object({

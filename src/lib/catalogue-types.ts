@@ -65,6 +65,8 @@ export interface ArticleRecord {
   updatedAt: Date | undefined;
   lang: Lang;
   featured: boolean;
+  /** Front-page priority: higher first within a block, then newer (0 unless given). */
+  priority: number;
   draft: boolean;
   tags: string[];
   /** Section id. */
@@ -187,6 +189,8 @@ export interface ArticleContext {
 /** An edition's front page. */
 export interface FrontPage {
   lead: Article | undefined;
+  /** Stories in a column beside a lead without a photo. */
+  beside: Article[];
   latest: Article[];
   rails: { section: Section; articles: Article[] }[];
 }

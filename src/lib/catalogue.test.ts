@@ -20,6 +20,7 @@ function makeArticle(overrides: Partial<ArticleRecord> & { id: string }): Articl
     publishedAt: minutes(-60),
     lang: 'en',
     featured: false,
+    priority: 0,
     draft: false,
     tags: [],
     section: 'world',
@@ -215,7 +216,7 @@ describe('listings', () => {
 });
 
 describe('front page', () => {
-  it('leads with the newest featured story, then the latest, then section rails', () => {
+  it('leads with the newest featured story, the next beside it (it has no photo), then section rails', () => {
     const catalogue = catalogueOf([
       makeArticle({ id: '2026/newest', publishedAt: minutes(-1) }),
       makeArticle({ id: '2026/featured', publishedAt: minutes(-50), featured: true }),
@@ -223,7 +224,8 @@ describe('front page', () => {
     ]);
     const front = catalogue.frontPage('en');
     expect(front.lead?.id).toBe('2026/featured');
-    expect(ids(front.latest)).toEqual(['2026/newest', '2026/us']);
+    expect(ids(front.beside)).toEqual(['2026/newest', '2026/us']);
+    expect(front.latest).toEqual([]);
     expect(front.rails).toEqual([]);
   });
 });

@@ -322,6 +322,7 @@ export function createCatalogue(input: {
       );
       return {
         lead: page.lead,
+        beside: page.beside,
         latest: page.latest,
         rails: page.rails.map(({ sectionId, articles: list }) => ({
           section: sectionsById.get(sectionId) as Section,
