@@ -40,7 +40,8 @@ for (const lang of SITE.langs) {
       await page.goto(`/${lang}/`);
       const leadHeading = page
         .getByRole('region', { name: lang === 'es' ? 'Noticia principal' : 'Top story' })
-        .getByRole('heading');
+        .getByRole('heading')
+        .getByRole('link');
       expect(asTyped(await leadHeading.innerText())).toBe(asTyped(lead?.title));
     });
 
@@ -186,7 +187,10 @@ test('the root shows the main edition’s front, styled, with a way to every oth
   );
   const ranked = frontOrder(expectedPublished(main));
   const lead = ranked.find((a) => a.featured) ?? ranked[0];
-  const leadHeading = page.getByRole('region', { name: 'Noticia principal' }).getByRole('heading');
+  const leadHeading = page
+    .getByRole('region', { name: 'Noticia principal' })
+    .getByRole('heading')
+    .getByRole('link');
   expect(asTyped(await leadHeading.innerText())).toBe(asTyped(lead?.title));
   // Styled as the edition's front is: same type and colours, no bare HTML first.
   const looks = () =>
