@@ -97,9 +97,13 @@ export async function indexRecords(
     }
     const files = await index.getFiles();
     check('write the index', files.errors);
-    return files.files
-      .map((file) => ({ path: file.path.split(sep).join('/'), content: file.content }))
-      .filter((file) => servedBundleFile(file.path, lang));
+    return (
+      files.files
+        .map((file) => ({ path: file.path.split(sep).join('/'), content: file.content }))
+        .filter((file) => servedBundleFile(file.path, lang))
+        // Pagefind lists the files in no fixed order (their bytes are fixed).
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    );
   } finally {
     await index.deleteIndex();
   }
