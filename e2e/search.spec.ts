@@ -21,7 +21,7 @@ import { SITE } from '../src/site';
 const SEARCH_PAGES = { es: '/es/buscar/', en: '/en/search/' } as const;
 const seed = sourceArticles().find((a) => a.lang === 'es' && a.translationOf !== undefined);
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('es');
-const words = (text: string) => fold(text).match(/\p{L}+/gu) ?? [];
+const words = (text: string): string[] => fold(text).match(/\p{L}+/gu) ?? [];
 
 /** Watches a page for console errors, Pagefind's warnings and CSP violations. */
 function watch(page: Page): string[] {

@@ -77,12 +77,12 @@ describe('search paths', () => {
 });
 
 describe('searchRecord', () => {
-  it('indexes the headline, standfirst and body under the article’s URL and language', () => {
+  it('indexes the headline, standfirst, body, section and tags under the article’s URL and language', () => {
     const record = searchRecord(makeArticle(), 'Texto del cuerpo.');
     expect(record.url).toBe('/es/2024/11/11/corea-del-norte-rusia-tratado/');
     expect(record.language).toBe('es');
     expect(record.content).toBe(
-      'Corea del Norte y Rusia ratifican su tratado\nEl acuerdo establece un mecanismo de defensa mutua.\nTexto del cuerpo.',
+      'Corea del Norte y Rusia ratifican su tratado\nEl acuerdo establece un mecanismo de defensa mutua.\nTexto del cuerpo.\nMundo\nRusia',
     );
   });
 

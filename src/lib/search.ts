@@ -71,7 +71,7 @@ export interface SearchMeta {
 /** One story as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
   url: string;
-  /** Headline, standfirst and body as plain text. */
+  /** Headline, standfirst, body as plain text, section name and tags. */
   content: string;
   /** The edition's language code (`es`), which picks Pagefind's stemmer. */
   language: string;
@@ -97,7 +97,11 @@ export function searchRecord(article: Article, bodyText: string): SearchRecord {
   };
   return {
     url: article.path,
-    content: [article.title, article.dek, bodyText].filter(Boolean).join('\n'),
+    // The section's name and the tags are words a reader may look for too,
+    // as they are on the article page.
+    content: [article.title, article.dek, bodyText, article.section.name[lang], ...article.tags]
+      .filter(Boolean)
+      .join('\n'),
     language: lang,
     meta,
     filters: { section: [article.section.id], author: article.authors.map((a) => a.id) },
