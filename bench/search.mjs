@@ -12,6 +12,7 @@
 // indexes them through the site's own indexer (src/lib/search-bundle.ts)
 // and measures the bundle and a first query as for a built site.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   createReadStream,
   existsSync,
@@ -225,10 +226,19 @@ async function compareIndexing(dist, content, rounds = 2) {
     .map((f) => relative(dist, f).split(sep).join('/'))
     .filter((f) => ARTICLE_PAGE.test(f));
   const times = { records: [], html: [], recordsCpu: [], htmlCpu: [] };
+  // The same records must give the same bundle (the incremental build is
+  // compared with a full one byte for byte).
+  const digests = [];
   for (let round = 0; round < rounds; round += 1) {
     let started = performance.now();
     let cpu = cpuSeconds();
-    for (const lang of Object.keys(BUNDLES)) await indexRecords(records[lang], lang);
+    const digest = createHash('sha256');
+    for (const lang of Object.keys(BUNDLES)) {
+      for (const file of await indexRecords(records[lang], lang)) {
+        digest.update(`${lang}/${file.path}\0`).update(file.content);
+      }
+    }
+    digests.push(digest.digest('hex'));
     times.records.push((performance.now() - started) / 1000);
     times.recordsCpu.push(cpuSeconds() - cpu);
     started = performance.now();
@@ -270,6 +280,7 @@ async function compareIndexing(dist, content, rounds = 2) {
     recordsS: median(times.records),
     htmlS: median(times.html),
     recordsCpuS: median(times.recordsCpu),
+    sameBytesEveryRound: new Set(digests).size === 1,
     htmlCpuS: median(times.htmlCpu),
     rounds: times,
   };
