@@ -2,6 +2,7 @@
 // runs it against the edition's Pagefind bundle and lists the results.
 // Only the search page loads it (SearchResults.astro).
 import {
+  SEARCH_PARAMS,
   pagefindSearch,
   readSearchRequest,
   resultView,
@@ -9,7 +10,6 @@ import {
   type ResultView,
   type SearchRequest,
 } from '../lib/search-query';
-import { SEARCH_PARAMS } from '../lib/search';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js, version 1). */
 interface Pagefind {

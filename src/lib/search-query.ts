@@ -1,10 +1,19 @@
-import { SEARCH_PARAMS, type SearchMeta } from './search';
+import type { SearchMeta } from './search';
 
 /**
  * The search page's side of search, as pure functions the browser script
  * (src/components/SearchResults.ts) calls: what the address asks for, the
- * Pagefind options that answer it, and what each result shows.
+ * Pagefind options that answer it, and what each result shows. Imports no
+ * values, so the script carries none of the site's configuration.
  */
+
+/** The query string parameters the search page reads and its form sends. */
+export const SEARCH_PARAMS = {
+  query: 'q',
+  section: 'section',
+  author: 'author',
+  order: 'order',
+} as const;
 
 /** How results are ordered: newest first (the default) or by Pagefind's relevance. */
 export type SearchOrder = 'newest' | 'relevance';

@@ -40,14 +40,6 @@ export function searchRecordsPath(lang: Lang): string {
   return `${searchPagePath(lang)}search-records.json`;
 }
 
-/** The query string parameters the search page reads and its form sends. */
-export const SEARCH_PARAMS = {
-  query: 'q',
-  section: 'section',
-  author: 'author',
-  order: 'order',
-} as const;
-
 /** What a result shows, as Pagefind's `meta` (strings only). */
 export interface SearchMeta {
   /** Headline. */
