@@ -482,11 +482,13 @@ async function standalone(articles, seed) {
     for (const lang of Object.keys(BUNDLES)) {
       console.error(`[search] indexing ${records[lang].length} ${lang} stories`);
       const started = performance.now();
+      const cpu = cpuSeconds();
       const files = await indexRecords(records[lang], lang);
       const written = await writeBundle(join(dist, BUNDLES[lang]), files);
       editions[lang] = {
         stories: records[lang].length,
         indexS: (performance.now() - started) / 1000,
+        indexCpuS: cpuSeconds() - cpu,
         ...written,
       };
     }
