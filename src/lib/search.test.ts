@@ -15,8 +15,8 @@ function makeAuthor(id: string, name: string): Author {
     id,
     name,
     filePath: `content/authors/${id}.yaml`,
-    role: '',
-    bio: '',
+    role: {},
+    bio: {},
     avatar: undefined,
     links: [],
   };
@@ -34,7 +34,11 @@ function makeArticle(overrides: Partial<Article> = {}): Article {
     updatedAt: undefined,
     lang: 'es',
     featured: false,
+    priority: 0,
     draft: false,
+    kind: 'news',
+    updates: [],
+    coverageEndedAt: undefined,
     tags: ['Rusia'],
     section: {
       id: 'world',
