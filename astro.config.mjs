@@ -11,6 +11,7 @@ import { BuiltOutput } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { connectSources } from './src/lib/analytics.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // One listing of the built files per build, shared by the hooks that read them.
 const builtOutput = new BuiltOutput();
@@ -35,6 +36,8 @@ export default defineConfig({
     // only changed pages are written, and files of pages that are gone are
     // deleted here, before the sitemap reads the folder.
     keptOutput(),
+    // Each edition's search index, written before the hooks below list the output.
+    searchIndex(),
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
     sitemap({

@@ -9,6 +9,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      // The end-to-end build: its search pages carry Pagefind's bundled scripts.
+      '.test-dist/',
       '.astro/',
       '.cache/',
       'node_modules/',

@@ -27,6 +27,7 @@ import { DEFAULT_BUILD_TIME, addStory, generateCorpus, unpublishStory } from './
 import { heroQuality } from './quality.mjs';
 import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
+import { measureSearch, searchFromLog } from './search.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -305,6 +306,8 @@ async function build(dir, label, extraArgs = []) {
     // Pages an incremental build copied from the previous build.
     pagesReused: output.match(/\((?:cached|restored)\)/g)?.length ?? 0,
     phases,
+    // The search index's share of the build (bench/search.mjs).
+    search: searchFromLog(output),
   };
 }
 
@@ -475,6 +478,78 @@ function printText(results) {
         `Incremental rebuilds after the edit, the addition and the unpublishing = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
       );
     }
+  }
+  const searched = results.text.filter((s) => s.search);
+  if (searched.length > 0) {
+    const kb = (bytes) => fmt(bytes / 1024, 0);
+    const runs = (s) => [s.cold, s.edit, s.add, s.unpublish].filter(Boolean);
+    console.log(
+      `\n${table(
+        'Search (issue 13): index from the catalogue, per build; bundle; a first query (KB as sent, gzip for text)',
+        ['', ...searched.map((s) => `${s.articles.toLocaleString('en-US')} articles`)],
+        [
+          ['index s: cold build', ...searched.map((s) => fmt(s.cold.search?.indexS, 2))],
+          ['index s: one article changed', ...searched.map((s) => fmt(s.edit.search?.indexS, 2))],
+          [
+            'share of that rebuild, %',
+            ...searched.map((s) => fmt((100 * (s.edit.search?.indexS ?? NaN)) / s.edit.wallS)),
+          ],
+          [
+            'files written / removed, one change',
+            ...searched.map(
+              (s) => `${s.edit.search?.written ?? '–'} / ${s.edit.search?.removed ?? '–'}`,
+            ),
+          ],
+          [
+            'max index s of the rebuilds',
+            ...searched.map((s) =>
+              fmt(Math.max(...runs(s).map((r) => r.search?.indexS ?? NaN)), 2),
+            ),
+          ],
+          [
+            'bundle KB on disk (es + en)',
+            ...searched.map((s) => kb(s.search.bundle.es.bytes + s.search.bundle.en.bytes)),
+          ],
+          [
+            'bundle files (es + en)',
+            ...searched.map((s) =>
+              (s.search.bundle.es.files + s.search.bundle.en.files).toLocaleString('en-US'),
+            ),
+          ],
+          [
+            'first query KB (search files)',
+            ...searched.map(
+              (s) =>
+                `${kb(s.search.firstQuery.search.bytes)} (${kb(s.search.firstQuery.search.gzipBytes)})`,
+            ),
+          ],
+          ['first query files', ...searched.map((s) => s.search.firstQuery.search.files)],
+          [
+            'indexing, back to back: records wall / CPU s',
+            ...searched.map(
+              (s) =>
+                `${fmt(s.search.indexing.recordsS, 2)} / ${fmt(s.search.indexing.recordsCpuS, 2)}`,
+            ),
+          ],
+          [
+            'indexing, back to back: built HTML wall / CPU s',
+            ...searched.map(
+              (s) => `${fmt(s.search.indexing.htmlS, 2)} / ${fmt(s.search.indexing.htmlCpuS, 2)}`,
+            ),
+          ],
+          [
+            'stories found, records / HTML',
+            ...searched.map((s) =>
+              s.search.indexing.sameResults.map((r) => `${r.records}/${r.html}`).join(' '),
+            ),
+          ],
+          [
+            'same first 10 (newest first)',
+            ...searched.map((s) => s.search.indexing.sameResults.map((r) => r.sameTop10).join(' ')),
+          ],
+        ],
+      )}`,
+    );
   }
   if (results.text.length > 0) {
     const types = PAGE_TYPES.map(([type]) => type);
@@ -740,6 +815,8 @@ async function textScenario(articles) {
   const unpublish = await build(dir, 'unpublish');
   log(`text ${articles}: measuring page weight`);
   const weights = pageWeights(join(dir, 'dist'));
+  log(`text ${articles}: measuring search (bundle size, a first query, indexing the HTML instead)`);
+  const search = await measureSearch(join(dir, 'dist'), join(dir, 'content'));
   let verify;
   if (args.verify) {
     // The incremental result must be exactly what a full build gives.
@@ -767,6 +844,7 @@ async function textScenario(articles) {
     unpublish,
     verify,
     pageWeights: weights,
+    search,
   };
 }
 

@@ -65,6 +65,21 @@ const PT: Dictionary = {
   correctionsSlug: 'correcoes',
   correctionsIntro: 'Todas as correções publicadas pela Voz, a mais recente primeiro.',
   correctionTo: 'Correção a',
+  // issue 13: search
+  searchSlug: 'busca',
+  search: 'Buscar',
+  searchLabel: 'Buscar no arquivo',
+  searchSection: 'Seção',
+  searchAuthor: 'Autor',
+  searchAllSections: 'Todas as seções',
+  searchAllAuthors: 'Todos os autores',
+  searchOrder: 'Ordem',
+  searchNewest: 'Mais recentes',
+  searchRelevance: 'Mais relevantes',
+  searchResults: 'resultados',
+  searchNoResults: 'Nenhuma matéria corresponde à busca.',
+  searchNeedsScript: 'A busca precisa de JavaScript no navegador.',
+  searchMore: 'Mais resultados',
 };
 
 const PT_EDITION = `pt: {

@@ -65,4 +65,25 @@ export interface Dictionary {
   correctionsIntro: string;
   /** Before the headline of the corrected story ("Corrección a"). */
   correctionTo: string;
+  // issue 13: search
+  /** URL segment of the edition's search page (`/es/buscar/`). */
+  searchSlug: string;
+  /** The search page's title and the header form's button. */
+  search: string;
+  /** Accessible name of the search box. */
+  searchLabel: string;
+  searchSection: string;
+  searchAuthor: string;
+  /** The filter options that keep every section, every author. */
+  searchAllSections: string;
+  searchAllAuthors: string;
+  searchOrder: string;
+  searchNewest: string;
+  searchRelevance: string;
+  /** After the number of results: "12 resultados". */
+  searchResults: string;
+  searchNoResults: string;
+  /** Shown where results would be when the browser runs no script. */
+  searchNeedsScript: string;
+  searchMore: string;
 }

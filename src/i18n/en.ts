@@ -51,4 +51,19 @@ export const en = {
   correctionsIntro:
     'Every correction published by Voz, newest first, with a link to the corrected story.',
   correctionTo: 'Correction to',
+  // issue 13: search
+  searchSlug: 'search',
+  search: 'Search',
+  searchLabel: 'Search the archive',
+  searchSection: 'Section',
+  searchAuthor: 'Author',
+  searchAllSections: 'All sections',
+  searchAllAuthors: 'All authors',
+  searchOrder: 'Order',
+  searchNewest: 'Newest',
+  searchRelevance: 'Most relevant',
+  searchResults: 'results',
+  searchNoResults: 'No story matches the search.',
+  searchNeedsScript: 'Search needs JavaScript in the browser.',
+  searchMore: 'More results',
 } as const satisfies Dictionary;

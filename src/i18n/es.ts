@@ -51,4 +51,19 @@ export const es = {
   correctionsIntro:
     'Cada corrección publicada en Voz, la más reciente primero, con un enlace a la nota corregida.',
   correctionTo: 'Corrección a',
+  // issue 13: search
+  searchSlug: 'buscar',
+  search: 'Buscar',
+  searchLabel: 'Buscar en el archivo',
+  searchSection: 'Sección',
+  searchAuthor: 'Autor',
+  searchAllSections: 'Todas las secciones',
+  searchAllAuthors: 'Todos los autores',
+  searchOrder: 'Orden',
+  searchNewest: 'Más recientes',
+  searchRelevance: 'Más relevantes',
+  searchResults: 'resultados',
+  searchNoResults: 'Ningún artículo coincide con la búsqueda.',
+  searchNeedsScript: 'La búsqueda necesita JavaScript en el navegador.',
+  searchMore: 'Más resultados',
 } as const satisfies Dictionary;

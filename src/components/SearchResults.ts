@@ -1,0 +1,136 @@
+// The search page's script: reads the search from the address (`?q=…`),
+// runs it against the edition's Pagefind bundle and lists the results.
+// Only the search page loads it (SearchResults.astro).
+import {
+  SEARCH_PARAMS,
+  pagefindSearch,
+  readSearchRequest,
+  resultView,
+  searchQueryString,
+  type ResultView,
+  type SearchRequest,
+} from '../lib/search-query';
+
+/** The part of Pagefind's browser API this page uses (pagefind.js, version 1). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string | null,
+    options: Record<string, unknown>,
+  ): Promise<{
+    results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[];
+  } | null>;
+}
+
+/** Results shown at once; "More results" shows as many again. */
+const PAGE = 10;
+
+const root = document.querySelector<HTMLElement>('[data-search-bundle]');
+if (root) start(root);
+
+function start(root: HTMLElement): void {
+  const bundle = root.dataset['searchBundle'] ?? '';
+  const form = root.querySelector('form');
+  const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const list = root.querySelector<HTMLOListElement>('[data-search-list]');
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !status || !list || !more) return;
+  const labels = {
+    results: root.dataset['labelResults'] ?? '',
+    none: root.dataset['labelNone'] ?? '',
+  };
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = (): Promise<Pagefind> =>
+    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(
+      async (module) => {
+        await module.options({ baseUrl: '/' });
+        await module.init();
+        return module;
+      },
+    ));
+  let latest = 0;
+
+  const show = async (request: SearchRequest): Promise<void> => {
+    const run = ++latest;
+    fill(form, request);
+    const search = pagefindSearch(request);
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = '';
+    if (!search) return;
+    list.setAttribute('aria-busy', 'true');
+    const found = await (await load()).search(search.term, search.options);
+    if (!found || run !== latest) return;
+    const { results } = found;
+    status.textContent =
+      results.length === 0
+        ? labels.none
+        : `${results.length.toLocaleString(document.documentElement.lang)} ${labels.results}`;
+    let shown = 0;
+    const next = async (): Promise<void> => {
+      const page = results.slice(shown, shown + PAGE);
+      shown += page.length;
+      const views = await Promise.all(page.map(async (result) => resultView(await result.data())));
+      if (run !== latest) return;
+      list.append(...views.map(resultItem));
+      list.setAttribute('aria-busy', 'false');
+      more.hidden = shown >= results.length;
+    };
+    more.onclick = () => void next();
+    await next();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (typeof value === 'string') params.append(name, value);
+    }
+    const request = readSearchRequest(params);
+    history.pushState(null, '', `${location.pathname}${searchQueryString(request)}`);
+    void show(request);
+  });
+  for (const select of form.querySelectorAll('select')) {
+    select.addEventListener('change', () => form.requestSubmit());
+  }
+  window.addEventListener('popstate', () => void show(readSearchRequest(location.search)));
+  void show(readSearchRequest(location.search));
+}
+
+/** Puts the search in the form's fields, so what is shown and what is asked agree. */
+function fill(form: HTMLFormElement, request: SearchRequest): void {
+  const set = (name: string, value: string) => {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) {
+      field.value = value;
+    }
+  };
+  set(SEARCH_PARAMS.query, request.query);
+  set(SEARCH_PARAMS.section, request.section);
+  set(SEARCH_PARAMS.author, request.author);
+  set(SEARCH_PARAMS.order, request.order);
+}
+
+/** One result: section (and kind), headline linking to the story, standfirst, date. */
+function resultItem(view: ResultView): HTMLLIElement {
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const item = element('li', 'result');
+  const label = element('p', 'result-label', view.section);
+  if (view.kind) label.append(' · ', element('span', 'result-kind', view.kind));
+  const heading = element('h2', 'result-headline');
+  const link = element('a', '', view.headline);
+  link.href = view.url;
+  heading.append(link);
+  const time = element('time', '', view.date);
+  time.dateTime = view.datetime;
+  const date = element('p', 'result-date');
+  date.append(time);
+  item.append(label, heading, element('p', 'result-dek', view.standfirst), date);
+  return item;
+}

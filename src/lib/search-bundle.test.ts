@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  bundleChanges,
+  closeIndexer,
+  indexRecords,
+  readBundle,
+  servedBundleFile,
+  writeBundle,
+  type IndexRecord,
+} from './search-bundle';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('servedBundleFile', () => {
+  it.each([
+    ['pagefind.js', true],
+    ['pagefind-worker.js', true],
+    ['pagefind-entry.json', true],
+    ['pagefind.es_71f943b0a0.pf_meta', true],
+    ['wasm.es.pagefind', true],
+    ['fragment/es_71ebaa1.pf_fragment', true],
+    ['index/es_e58228a.pf_index', true],
+    ['filter/es_9ba54e8.pf_filter', true],
+    ['wasm.unknown.pagefind', false],
+    ['wasm.en.pagefind', false],
+    ['pagefind-ui.js', false],
+    ['pagefind-ui.css', false],
+    ['pagefind-component-ui.js', false],
+    ['pagefind-highlight.js', false],
+  ])('%s is served with the Spanish bundle: %s', (path, served) => {
+    expect(servedBundleFile(path, 'es')).toBe(served);
+  });
+});
+
+describe('bundleChanges', () => {
+  it('writes new and changed files, leaves equal ones and removes what the new bundle lacks', () => {
+    const existing = new Map([
+      ['pagefind-entry.json', bytes('{"v":1}')],
+      ['fragment/es_old.pf_fragment', bytes('old story')],
+      ['fragment/es_same.pf_fragment', bytes('same story')],
+    ]);
+    const next = [
+      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'fragment/es_same.pf_fragment', content: bytes('same story') },
+      { path: 'fragment/es_new.pf_fragment', content: bytes('new story') },
+    ];
+    const { write, remove } = bundleChanges(existing, next);
+    expect(write.map((file) => file.path)).toEqual([
+      'pagefind-entry.json',
+      'fragment/es_new.pf_fragment',
+    ]);
+    expect(remove).toEqual(['fragment/es_old.pf_fragment']);
+  });
+
+  it('writes everything into an empty folder', () => {
+    const next = [{ path: 'pagefind.js', content: bytes('x') }];
+    expect(bundleChanges(new Map(), next)).toEqual({ write: next, remove: [] });
+  });
+});
+
+function makeRecord(slug: string, content: string): IndexRecord {
+  return {
+    url: `/es/2024/11/12/${slug}/`,
+    content,
+    language: 'es',
+    meta: { title: slug, dek: '', date: '12 nov 2024', datetime: '', section: 'Mundo' },
+    filters: { section: ['world'], author: ['staff'] },
+    sort: { date: '2024-11-12T16:30:00.000Z' },
+  };
+}
+
+describe('an edition’s bundle on disk', { timeout: 30_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'voz-search-bundle-'));
+  afterAll(async () => {
+    await closeIndexer();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const records = [
+    makeRecord('tratado', 'Corea del Norte y Rusia ratifican su tratado de cooperación.'),
+    makeRecord('presupuesto', 'El Congreso aprueba el presupuesto antes del plazo.'),
+  ];
+
+  it('is the same bytes for the same records', async () => {
+    const first = await indexRecords(records, 'es');
+    const second = await indexRecords(records, 'es');
+    expect(second).toEqual(first);
+    expect(first.map((file) => file.path)).toContain('pagefind.js');
+  });
+
+  it('keeps only the new fragments when a story changes', async () => {
+    await writeBundle(dir, await indexRecords(records, 'es'));
+    const changed = [
+      records[0] as IndexRecord,
+      makeRecord('presupuesto', 'Texto nuevo del presupuesto.'),
+    ];
+    const next = await indexRecords(changed, 'es');
+    const done = await writeBundle(dir, next);
+    expect(done.removed).toBeGreaterThan(0);
+    const onDisk = await readBundle(dir);
+    expect([...onDisk.keys()].sort()).toEqual(next.map((file) => file.path).sort());
+    const again = await writeBundle(dir, next);
+    expect(again).toMatchObject({ written: 0, removed: 0 });
+  });
+});

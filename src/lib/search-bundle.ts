@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rmdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/**
+ * Making an edition's Pagefind bundle and keeping a folder equal to it.
+ * Imports nothing of the site's own, so the benchmark can index a corpus
+ * through it without an Astro build (bench/search.mjs).
+ */
+
+/** A story as Pagefind's `addCustomRecord` takes it (see SearchRecord in search.ts). */
+export interface IndexRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** A file of a Pagefind bundle, by path inside the bundle. */
+export interface BundleFile {
+  path: string;
+  content: Uint8Array;
+}
+
+/**
+ * The files of Pagefind's output a reader's browser uses with our own
+ * results page: the search script and its worker, the entry file, the
+ * WebAssembly of the edition's language and the index itself. Pagefind's
+ * own interfaces (pagefind-ui and friends), the highlighter and the
+ * fallback WebAssembly of unknown languages are left out.
+ */
+export function servedBundleFile(path: string, lang: string): boolean {
+  return (
+    path === 'pagefind.js' ||
+    path === 'pagefind-worker.js' ||
+    path === 'pagefind-entry.json' ||
+    path === `wasm.${lang}.pagefind` ||
+    /^pagefind\.[\w-]+\.pf_meta$/.test(path) ||
+    /^(index|fragment|filter)\/[\w-]+\.pf_(index|fragment|filter)$/.test(path)
+  );
+}
+
+/**
+ * How to bring a bundle folder that holds `existing` (path → bytes) to
+ * `next`: the files to write (new, or with other bytes) and the files to
+ * delete (fragments and index chunks of a previous build that the new
+ * index no longer names). Files with the same bytes are left alone, so
+ * their times do not change and the live update skips them.
+ */
+export function bundleChanges(
+  existing: ReadonlyMap<string, Uint8Array>,
+  next: readonly BundleFile[],
+): { write: BundleFile[]; remove: string[] } {
+  const wanted = new Set(next.map((file) => file.path));
+  const write = next.filter((file) => {
+    const before = existing.get(file.path);
+    return before === undefined || !sameBytes(before, file.content);
+  });
+  const remove = [...existing.keys()].filter((path) => !wanted.has(path)).sort();
+  return { write, remove };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Records sent to Pagefind at once. */
+const BATCH = 500;
+
+function definedMeta(meta: IndexRecord['meta']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(meta).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** Stops with Pagefind's own words when it reports errors. */
+function check(what: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`Pagefind could not ${what}: ${errors.join('; ')}`);
+}
+
+/**
+ * The bundle of one edition from its records, in the order given (the
+ * catalogue's: newest first), with only the files readers use
+ * (servedBundleFile). Same records, same bytes: the incremental build is
+ * checked byte for byte against a full one.
+ */
+export async function indexRecords(
+  records: readonly IndexRecord[],
+  lang: string,
+): Promise<BundleFile[]> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
+  check('start an index', errors);
+  if (!index) throw new Error('Pagefind gave no index');
+  try {
+    // Sent in batches without waiting for each answer: Pagefind takes them
+    // in the order sent, so the bundle is the same bytes as when they are
+    // sent one at a time.
+    for (let start = 0; start < records.length; start += BATCH) {
+      const batch = records.slice(start, start + BATCH).map((record) =>
+        index.addCustomRecord({ ...record, meta: definedMeta(record.meta) }).then((added) => {
+          check(`index ${record.url}`, added.errors);
+        }),
+      );
+      await Promise.all(batch);
+    }
+    const files = await index.getFiles();
+    check('write the index', files.errors);
+    return (
+      files.files
+        .map((file) => ({ path: file.path.split(sep).join('/'), content: file.content }))
+        .filter((file) => servedBundleFile(file.path, lang))
+        // Pagefind lists the files in no fixed order (their bytes are fixed).
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    );
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Every file under `dir` with its bytes, by path relative to it; empty when there is none. */
+export async function readBundle(dir: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path).split(sep).join('/'), await readFile(path));
+  }
+  return files;
+}
+
+/**
+ * Makes the folder `dir` hold exactly `next`: writes the files that are new
+ * or changed, deletes the ones the new bundle no longer has (and folders
+ * left empty). Returns what it did.
+ */
+export async function writeBundle(
+  dir: string,
+  next: readonly BundleFile[],
+): Promise<{ written: number; removed: number; bytes: number }> {
+  const { write, remove } = bundleChanges(await readBundle(dir), next);
+  for (const file of write) {
+    const path = join(dir, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.content);
+  }
+  for (const file of remove) {
+    await rm(join(dir, file), { force: true });
+    await rmdir(dirname(join(dir, file))).catch(() => undefined); // only when left empty
+  }
+  const bytes = next.reduce((sum, file) => sum + file.content.length, 0);
+  return { written: write.length, removed: remove.length, bytes };
+}
+
+/**
+ * A digest of a bundle folder's file names and sizes: equal when nothing
+ * was added, removed or rewritten to another size since it was taken.
+ */
+export async function bundleStamp(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const rows: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    rows.push(`${relative(dir, path).split(sep).join('/')}\0${(await stat(path)).size}`);
+  }
+  for (const row of rows.sort()) hash.update(`${row}\n`);
+  return hash.digest('hex');
+}
+
+/** Ends Pagefind's indexing process (the build would otherwise wait for it). */
+export function closeIndexer(): Promise<unknown> {
+  return pagefind.close();
+}

@@ -1,0 +1,155 @@
+import { SITE, type Lang } from '../site';
+import type { Article } from './catalogue-types';
+import { formatShortDate, isoWithOffset } from './dates';
+import { authorName, t } from './i18n';
+
+/**
+ * Search: what each edition's Pagefind index holds and where it lives. The
+ * index is made after the build from the catalogue's published stories
+ * (src/integrations/search-index.ts), one bundle per edition beside the
+ * edition's search page, so a Spanish query only ever meets Spanish stories.
+ */
+
+/** The search page of an edition, `/es/buscar/`, named by the edition's dictionary. */
+export function searchPagePath(lang: Lang): string {
+  return `/${lang}/${t(lang).searchSlug}/`;
+}
+
+/** The route params of every edition's search page (and its records file). */
+export function searchParams(): {
+  params: { lang: Lang; search: string };
+  props: { lang: Lang };
+}[] {
+  return SITE.langs.map((lang) => ({
+    params: { lang, search: t(lang).searchSlug },
+    props: { lang },
+  }));
+}
+
+/** The folder of an edition's Pagefind bundle, `/es/buscar/pagefind/`. */
+export function searchBundlePath(lang: Lang): string {
+  return `${searchPagePath(lang)}pagefind/`;
+}
+
+/**
+ * The file the search route writes with an edition's records, for the
+ * search-index integration to read and delete before the output is
+ * listed: it never reaches the live folder.
+ */
+export function searchRecordsPath(lang: Lang): string {
+  return `${searchPagePath(lang)}search-records.json`;
+}
+
+/** What a result shows, as Pagefind's `meta` (strings only). */
+export interface SearchMeta {
+  /** Headline. */
+  title: string;
+  /** Standfirst. */
+  dek: string;
+  /** Publication date as the edition writes it, in the newsroom's time zone. */
+  date: string;
+  /** The same moment as ISO 8601 with the newsroom's offset, for `<time datetime>`. */
+  datetime: string;
+  /** Section name in the edition's language. */
+  section: string;
+  /**
+   * The story's kind label (news, analysis, opinion…). Articles carry no
+   * kind yet; when they do, set it here and the results show it.
+   */
+  kind?: string;
+  [key: string]: string | undefined;
+}
+
+/** One story as Pagefind's `addCustomRecord` takes it. */
+export interface SearchRecord {
+  url: string;
+  /** Headline, standfirst, body as plain text, section name and tags. */
+  content: string;
+  /** The edition's language code (`es`), which picks Pagefind's stemmer. */
+  language: string;
+  meta: SearchMeta;
+  /** Section and author ids, for the search page's filters. */
+  filters: { section: string[]; author: string[] };
+  /** `date`: publication time, UTC ISO 8601, so that text order is time order. */
+  sort: { date: string };
+}
+
+/**
+ * The record of a published story in its edition's index. `bodyText` is the
+ * body as plain text (plainText of the rendered body).
+ */
+export function searchRecord(article: Article, bodyText: string): SearchRecord {
+  const { lang } = article;
+  const meta: SearchMeta = {
+    title: article.title,
+    dek: article.dek,
+    date: formatShortDate(article.publishedAt, lang),
+    datetime: isoWithOffset(article.publishedAt),
+    section: article.section.name[lang],
+  };
+  return {
+    url: article.path,
+    // The section's name and the tags are words a reader may look for too,
+    // as they are on the article page.
+    content: [article.title, article.dek, bodyText, article.section.name[lang], ...article.tags]
+      .filter(Boolean)
+      .join('\n'),
+    language: lang,
+    meta,
+    filters: { section: [article.section.id], author: article.authors.map((a) => a.id) },
+    sort: { date: article.publishedAt.toISOString() },
+  };
+}
+
+/** The authors a search page offers as a filter: id and the name the edition credits. */
+export function authorChoices(
+  articles: readonly Article[],
+  lang: Lang,
+): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const article of articles) {
+    for (const author of article.authors) names.set(author.id, authorName(author, lang));
+  }
+  const collator = new Intl.Collator(lang);
+  return [...names]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** Elements whose text is never read: the index must not hold code or styles. */
+const SKIPPED = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * The text of a rendered body, for the index: tags become spaces (so words
+ * of adjacent paragraphs never fuse), character references are decoded,
+ * whitespace is collapsed. A regular expression rather than an HTML parser:
+ * the bodies come from our own Markdown renderer, and parsing 10,000 of
+ * them on every build would cost seconds.
+ */
+export function plainText(html: string): string {
+  return html
+    .replace(SKIPPED, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
+      if (name.startsWith('#')) {
+        const code =
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : match;
+      }
+      return ENTITIES[name.toLowerCase()] ?? match;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
