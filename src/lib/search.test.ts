@@ -107,8 +107,10 @@ describe('searchRecord', () => {
     expect(record.filters).toEqual({ section: ['world'], author: ['a', 'b'] });
   });
 
-  it('leaves the kind label out until articles have a kind', () => {
+  it('shows the kind label of analysis, opinion and live stories, and none for news', () => {
     expect(searchRecord(makeArticle(), '').meta).not.toHaveProperty('kind');
+    expect(searchRecord(makeArticle({ kind: 'opinion' }), '').meta.kind).toBe('Opinión');
+    expect(searchRecord(makeArticle({ kind: 'live', lang: 'en' }), '').meta.kind).toBe('Live');
   });
 
   it('sorts by a text that orders as time does', () => {

@@ -2,6 +2,7 @@ import { SITE, type Lang } from '../site';
 import type { Article } from './catalogue-types';
 import { formatShortDate, isoWithOffset } from './dates';
 import { authorName, t } from './i18n';
+import { kindLabel } from './article-kinds';
 
 /**
  * Search: what each edition's Pagefind index holds and where it lives. The
@@ -52,10 +53,7 @@ export interface SearchMeta {
   datetime: string;
   /** Section name in the edition's language. */
   section: string;
-  /**
-   * The story's kind label (news, analysis, opinion…). Articles carry no
-   * kind yet; when they do, set it here and the results show it.
-   */
+  /** The story's kind label ("Opinión", "En vivo"); absent for news. */
   kind?: string;
   [key: string]: string | undefined;
 }
@@ -87,6 +85,8 @@ export function searchRecord(article: Article, bodyText: string): SearchRecord {
     datetime: isoWithOffset(article.publishedAt),
     section: article.section.name[lang],
   };
+  const label = kindLabel(article, t(lang));
+  if (label) meta.kind = label.text;
   return {
     url: article.path,
     // The section's name and the tags are words a reader may look for too,
