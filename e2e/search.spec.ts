@@ -159,23 +159,46 @@ test('English searches find English stories only', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test('each edition’s index holds exactly its published stories, and no other page', () => {
+/** The publication years of an edition's published stories in the newsroom's zone, newest first. */
+function publishedYears(lang: string): string[] {
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric' });
+  return [...new Set(expectedPublished(lang).map((a) => year.format(a.publishedAt)))]
+    .sort()
+    .reverse();
+}
+
+test('each edition’s index holds exactly its published stories, one bundle per year, and no other page', () => {
   const bundles = bundleFolders().sort();
   expect(bundles).toEqual(
-    SITE.langs.map((lang) => `${SEARCH_PAGES[lang as 'es' | 'en'].slice(1)}pagefind/`).sort(),
+    SITE.langs
+      .flatMap((lang) =>
+        publishedYears(lang).map(
+          (year) => `${SEARCH_PAGES[lang as 'es' | 'en'].slice(1)}pagefind/${year}/`,
+        ),
+      )
+      .sort(),
   );
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric' });
   for (const lang of SITE.langs) {
-    const bundle = `${SEARCH_PAGES[lang as 'es' | 'en'].slice(1)}pagefind/`;
-    const pages = indexedPages(bundle);
-    expect(pages.map((p) => p.url).sort()).toEqual(
-      expectedPublished(lang)
-        .map((a) => a.path)
-        .sort(),
+    const page = SEARCH_PAGES[lang as 'es' | 'en'];
+    const years = publishedYears(lang);
+    expect(readDist(`${page.slice(1)}index.html`)).toContain(
+      `data-search-years="${years.join(' ')}"`,
     );
-    const entry = JSON.parse(readDist(`${bundle}pagefind-entry.json`)) as {
-      languages: Record<string, unknown>;
-    };
-    expect(Object.keys(entry.languages)).toEqual([lang]);
+    for (const y of years) {
+      const bundle = `${page.slice(1)}pagefind/${y}/`;
+      const pages = indexedPages(bundle);
+      expect(pages.map((p) => p.url).sort()).toEqual(
+        expectedPublished(lang)
+          .filter((a) => year.format(a.publishedAt) === y)
+          .map((a) => a.path)
+          .sort(),
+      );
+      const entry = JSON.parse(readDist(`${bundle}pagefind-entry.json`)) as {
+        languages: Record<string, unknown>;
+      };
+      expect(Object.keys(entry.languages)).toEqual([lang]);
+    }
   }
 });
 
