@@ -160,7 +160,7 @@ test('English searches find English stories only', async ({ page }) => {
 });
 
 /** The publication years of an edition's published stories in the newsroom's zone, newest first. */
-function publishedYears(lang: string): string[] {
+function publishedYears(lang: (typeof SITE.langs)[number]): string[] {
   const year = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric' });
   return [...new Set(expectedPublished(lang).map((a) => year.format(a.publishedAt)))]
     .sort()
