@@ -319,7 +319,8 @@ async function compareBundles(dist, words) {
         const site = await import(`/es/buscar/pagefind/${years[0]}/pagefind.js`);
         await site.options({ baseUrl: '/' });
         await site.init();
-        for (const year of years.slice(1)) await site.mergeIndex(`/es/buscar/pagefind/${year}/`);
+        for (const year of years.slice(1))
+          await site.mergeIndex(`/es/buscar/pagefind/${year}/`, { baseUrl: '/' });
         const fromHtml = await import('/es/buscar/pagefind-html/pagefind.js');
         await fromHtml.options({ baseUrl: '/' });
         await fromHtml.init();

@@ -51,7 +51,8 @@ function start(root: HTMLElement): void {
     ).then(async (module) => {
       await module.options({ baseUrl: '/' });
       await module.init();
-      for (const year of years.slice(1)) await module.mergeIndex(`${bundle}${year}/`);
+      for (const year of years.slice(1))
+        await module.mergeIndex(`${bundle}${year}/`, { baseUrl: '/' });
       return module;
     }));
   // Pagefind orders merged results by score, and a sorted search's score is
