@@ -64,8 +64,13 @@ test('the fixtures have a Spanish seed article to search for', () => {
 test('a word of the seed article’s Spanish headline finds it first', async ({ page }) => {
   const article = seed as SourceArticle;
   const others = expectedPublished('es').filter((a) => a.path !== article.path);
+  // Pagefind also finds words that begin with the query's stem ("corea"
+  // finds "coreopsis"): a word counts as in another story when one of its
+  // words begins with the word less its last letter.
   const inOthers = (word: string) =>
-    others.filter((a) => words(`${a.title} ${a.dek} ${a.body}`).includes(word)).length;
+    others.filter((a) =>
+      words(`${a.title} ${a.dek} ${a.body}`).some((w) => w.startsWith(word.slice(0, -1))),
+    ).length;
   // The headline's rarest long word, so the result does not hang on what
   // other stories say; with newest first, a word no other story has.
   const [word] = words(article.title)
