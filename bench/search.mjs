@@ -188,7 +188,7 @@ function bundleSize(dist) {
  * the indexer is a separate process, and wall time on a shared machine
  * says more about the load than about the work). NaN where there is no /proc.
  */
-function cpuSeconds() {
+export function cpuSeconds() {
   const own = process.cpuUsage();
   let ticks = 0;
   try {
@@ -304,37 +304,59 @@ async function compareBundles(dist, words) {
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/es/buscar/`);
-    return await page.evaluate(async (words) => {
-      const load = async (path) => {
-        const pf = await import(path);
-        await pf.options({ baseUrl: '/' });
-        await pf.init();
-        return pf;
-      };
-      const bundles = [
-        await load('/es/buscar/pagefind/pagefind.js'),
-        await load('/es/buscar/pagefind-html/pagefind.js'),
-      ];
-      const rows = [];
-      for (const word of words) {
-        const [records, html] = await Promise.all(
-          bundles.map(async (pf) => {
-            const found = await pf.search(word, { sort: { date: 'desc' } });
-            const top = await Promise.all(
-              found.results.slice(0, 10).map(async (r) => (await r.data()).url),
-            );
-            return { count: found.results.length, top };
-          }),
-        );
-        rows.push({
-          word,
-          records: records.count,
-          html: html.count,
-          sameTop10: records.top.filter((url, i) => html.top[i] === url).length,
-        });
-      }
-      return rows;
-    }, words);
+    const years = (
+      /data-search-years="([^"]*)"/.exec(
+        readFileSync(join(dist, 'es/buscar/index.html'), 'utf8'),
+      )?.[1] ?? ''
+    )
+      .split(' ')
+      .filter(Boolean);
+    return await page.evaluate(
+      async ({ words, years }) => {
+        // The site's bundles: one per publication year, newest first, the
+        // others merged into the newest; newest first is year by year, as
+        // the search page lists them (src/components/SearchResults.ts).
+        const site = await import(`/es/buscar/pagefind/${years[0]}/pagefind.js`);
+        await site.options({ baseUrl: '/' });
+        await site.init();
+        for (const year of years.slice(1))
+          await site.mergeIndex(`/es/buscar/pagefind/${year}/`, { baseUrl: '/' });
+        const fromHtml = await import('/es/buscar/pagefind-html/pagefind.js');
+        await fromHtml.options({ baseUrl: '/' });
+        await fromHtml.init();
+        const bundles = [
+          {
+            search: async (word, options) => {
+              const found = await Promise.all(
+                years.map((year) => site.search(word, { ...options, filters: { year } })),
+              );
+              return { results: found.flatMap((f) => f.results) };
+            },
+          },
+          fromHtml,
+        ];
+        const rows = [];
+        for (const word of words) {
+          const [records, html] = await Promise.all(
+            bundles.map(async (pf) => {
+              const found = await pf.search(word, { sort: { date: 'desc' } });
+              const top = await Promise.all(
+                found.results.slice(0, 10).map(async (r) => (await r.data()).url),
+              );
+              return { count: found.results.length, top };
+            }),
+          );
+          rows.push({
+            word,
+            records: records.count,
+            html: html.count,
+            sameTop10: records.top.filter((url, i) => html.top[i] === url).length,
+          });
+        }
+        return rows;
+      },
+      { words, years },
+    );
   } finally {
     await browser.close();
     server.close();
@@ -399,7 +421,7 @@ const SHORT_DATE = {
 };
 
 /** Each edition's records from a generated content/ folder, newest first, as the route would make them. */
-function recordsFromCorpus(content) {
+export function recordsFromCorpus(content) {
   const sections = new Map(
     listFiles(join(content, 'sections')).map((file) => [
       file
@@ -443,7 +465,7 @@ function recordsFromCorpus(content) {
         datetime: published.toISOString(),
         section: sections.get(data.section)?.name?.[lang] ?? data.section,
       },
-      filters: { section: [data.section], author: data.authors },
+      filters: { section: [data.section], author: data.authors, year: [year] },
       sort: { date: published.toISOString() },
     });
   }

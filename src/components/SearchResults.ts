@@ -15,12 +15,13 @@ import {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(
-    term: string | null,
-    options: Record<string, unknown>,
-  ): Promise<{
-    results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[];
-  } | null>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: Record<string, unknown>): Promise<Found | null>;
+}
+
+/** Pagefind's answer to a search. */
+interface Found {
+  results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[];
 }
 
 /** Results shown at once; "More results" shows as many again. */
@@ -31,6 +32,9 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const bundle = root.dataset['searchBundle'] ?? '';
+  // One bundle per publication year, newest first: the newest is loaded,
+  // the others merged into it.
+  const years = (root.dataset['searchYears'] ?? '').split(' ').filter(Boolean);
   const form = root.querySelector('form');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLOListElement>('[data-search-list]');
@@ -42,13 +46,34 @@ function start(root: HTMLElement): void {
   };
   let pagefind: Promise<Pagefind> | undefined;
   const load = (): Promise<Pagefind> =>
-    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(
-      async (module) => {
-        await module.options({ baseUrl: '/' });
-        await module.init();
-        return module;
-      },
-    ));
+    (pagefind ??= (
+      import(/* @vite-ignore */ `${bundle}${years[0] ?? ''}/pagefind.js`) as Promise<Pagefind>
+    ).then(async (module) => {
+      await module.options({ baseUrl: '/' });
+      await module.init();
+      for (const year of years.slice(1))
+        await module.mergeIndex(`${bundle}${year}/`, { baseUrl: '/' });
+      return module;
+    }));
+  // Pagefind orders merged results by score, and a sorted search's score is
+  // the rank inside its own bundle: newest first across years is each
+  // year's sorted results, the newest year first.
+  const find = async (
+    search: NonNullable<ReturnType<typeof pagefindSearch>>,
+  ): Promise<Found | null> => {
+    const module = await load();
+    if (!search.options.sort || years.length < 2) return module.search(search.term, search.options);
+    const perYear = await Promise.all(
+      years.map((year) =>
+        module.search(search.term, {
+          ...search.options,
+          filters: { ...search.options.filters, year },
+        }),
+      ),
+    );
+    if (perYear.some((found) => found === null)) return null;
+    return { results: perYear.flatMap((found) => found?.results ?? []) };
+  };
   let latest = 0;
 
   const show = async (request: SearchRequest): Promise<void> => {
@@ -60,7 +85,7 @@ function start(root: HTMLElement): void {
     status.textContent = '';
     if (!search) return;
     list.setAttribute('aria-busy', 'true');
-    const found = await (await load()).search(search.term, search.options);
+    const found = await find(search);
     if (!found || run !== latest) return;
     const { results } = found;
     status.textContent =

@@ -1,38 +1,44 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
-import { searchBundlePath, searchRecordsPath, type SearchRecord } from '../lib/search';
-import { bundleStamp, closeIndexer, indexRecords, writeBundle } from '../lib/search-bundle';
+import {
+  recordsByYear,
+  searchBundlePath,
+  searchRecordsPath,
+  type SearchRecord,
+} from '../lib/search';
+import {
+  bundleStamp,
+  closeIndexer,
+  indexRecords,
+  writeBundle,
+  yearPlan,
+  type BundleState,
+} from '../lib/search-bundle';
 import { outputCacheFile } from './built-files';
 
-/** What was indexed into an edition's bundle folder, kept between builds. */
-interface EditionState {
-  /** Digest of the records file the bundle was made from. */
-  records: string;
-  /** bundleStamp of the folder as written. */
-  bundle: string;
-  files: number;
-  bytes: number;
-}
+/** Per edition, per publication year: what was indexed into that year's bundle folder. */
+type State = Partial<Record<Lang, Record<string, BundleState>>>;
 
 /**
- * Each edition's Pagefind bundle, made after the pages from the records
- * the search route wrote (the catalogue's published stories of the
- * edition: src/pages/[lang]/[search]/search-records.json.ts), never from
- * the built pages. The records file is deleted, and the bundle folder is
- * brought to the new bundle file by file (writeBundle): unchanged files
- * keep their times, so the live update skips them, and fragments of
- * stories that are gone or changed are deleted from the kept work folder.
- * An edition whose records and folder are as the previous build left them
- * is not indexed again.
+ * Each edition's Pagefind bundles, one per publication year
+ * (`/es/buscar/pagefind/2026/`), made after the pages from the records the
+ * search route wrote (the catalogue's published stories of the edition:
+ * src/pages/[lang]/[search]/search-records.json.ts), never from the built
+ * pages. The records file is deleted. A year whose records and folder are
+ * as the previous build left them is not indexed again (yearPlan), so a
+ * publish re-indexes the current year only; a year's folder is brought to
+ * its new bundle file by file (writeBundle), so unchanged files keep their
+ * times and the live update skips them; folders of years with no story
+ * left, and anything else in the edition's folder, are deleted.
  *
  * Runs its `astro:build:done` hook before the hooks that list the output
  * (the sitemap, the image pruning), so the listing scripts/build.mjs
- * publishes from has the bundle and not the records.
+ * publishes from has the bundles and not the records.
  */
 export function searchIndex(): AstroIntegration {
   let root = '';
@@ -46,36 +52,58 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         const before = await readState(stateFile);
-        const after: Partial<Record<Lang, EditionState>> = {};
+        const after: State = {};
         const edition = async (lang: Lang): Promise<void> => {
           const started = performance.now();
           const recordsFile = join(root, searchRecordsPath(lang));
-          const text = await readFile(recordsFile, 'utf8');
+          const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
           await rm(recordsFile);
-          const digest = createHash('sha256').update(text).digest('hex');
-          const dir = join(root, searchBundlePath(lang));
-          const previous = before[lang];
-          const records = JSON.parse(text) as SearchRecord[];
-          let done = { written: 0, removed: 0 };
-          if (previous?.records === digest && previous.bundle === (await bundleStamp(dir))) {
-            after[lang] = previous;
-          } else {
-            const files = await indexRecords(records, lang);
-            done = await writeBundle(dir, files);
-            after[lang] = {
-              records: digest,
+          const base = join(root, searchBundlePath(lang));
+          const years = recordsByYear(records);
+          const now = await Promise.all(
+            years.map(async ([year, list]) => ({
+              year,
+              records: createHash('sha256').update(JSON.stringify(list)).digest('hex'),
+              bundle: await bundleStamp(join(base, year)),
+            })),
+          );
+          const folders = (await readdir(base).catch(() => [])).map(String);
+          const plan = yearPlan(before[lang] ?? {}, now, folders);
+          for (const name of plan.remove)
+            await rm(join(base, name), { recursive: true, force: true });
+          const state: Record<string, BundleState> = {};
+          let written = 0;
+          let removed = 0;
+          // One year at a time: Pagefind holds one index in memory at once.
+          for (const [year, list] of years) {
+            const previous = before[lang]?.[year];
+            if (previous && plan.keep.includes(year)) {
+              state[year] = previous;
+              continue;
+            }
+            const dir = join(base, year);
+            const files = await indexRecords(list, lang);
+            const done = await writeBundle(dir, files);
+            written += done.written;
+            removed += done.removed;
+            state[year] = {
+              records: now.find((entry) => entry.year === year)?.records ?? '',
               bundle: await bundleStamp(dir),
               files: files.length,
               bytes: files.reduce((sum, file) => sum + file.content.length, 0),
             };
           }
-          const { files, bytes } = after[lang];
+          after[lang] = state;
+          const files = Object.values(state).reduce((sum, year) => sum + year.files, 0);
+          const bytes = Object.values(state).reduce((sum, year) => sum + year.bytes, 0);
           const seconds = (performance.now() - started) / 1000;
           // bench/search.mjs (searchFromLog) reads this line.
           logger.info(
             `search index ${lang}: ${records.length} stories in ${seconds.toFixed(2)} s, ` +
-              `${files} files, ${bytes} bytes; ${done.written} written, ${done.removed} removed` +
-              (after[lang] === previous ? ' (unchanged: not indexed again)' : ''),
+              `${files} files, ${bytes} bytes; ${written} written, ${removed} removed; ` +
+              `${years.length} years, indexed ${plan.index.join(' ') || 'none'}` +
+              (plan.remove.length > 0 ? `, deleted ${plan.remove.join(' ')}` : '') +
+              (plan.index.length === 0 ? ' (unchanged: not indexed again)' : ''),
           );
         };
         try {
@@ -90,10 +118,10 @@ export function searchIndex(): AstroIntegration {
   };
 }
 
-async function readState(file: string): Promise<Partial<Record<Lang, EditionState>>> {
+async function readState(file: string): Promise<State> {
   try {
     const state: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return typeof state === 'object' && state !== null ? state : {};
+    return typeof state === 'object' && state !== null ? (state as State) : {};
   } catch {
     return {};
   }

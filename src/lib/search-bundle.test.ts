@@ -9,6 +9,8 @@ import {
   readBundle,
   servedBundleFile,
   writeBundle,
+  yearPlan,
+  type BundleState,
   type IndexRecord,
 } from './search-bundle';
 
@@ -32,6 +34,65 @@ describe('servedBundleFile', () => {
     ['pagefind-highlight.js', false],
   ])('%s is served with the Spanish bundle: %s', (path, served) => {
     expect(servedBundleFile(path, 'es')).toBe(served);
+  });
+});
+
+describe('yearPlan', () => {
+  const state = (records: string, bundle: string): BundleState => ({
+    records,
+    bundle,
+    files: 1,
+    bytes: 1,
+  });
+  const previous = { '2026': state('r26', 'b26'), '2025': state('r25', 'b25') };
+
+  it.each([
+    [
+      'a publish in the newest year indexes that year only',
+      [
+        { year: '2026', records: 'r26-edited', bundle: 'b26' },
+        { year: '2025', records: 'r25', bundle: 'b25' },
+      ],
+      ['2026', '2025'],
+      { index: ['2026'], keep: ['2025'], remove: [] },
+    ],
+    [
+      'a build with no change indexes nothing',
+      [
+        { year: '2026', records: 'r26', bundle: 'b26' },
+        { year: '2025', records: 'r25', bundle: 'b25' },
+      ],
+      ['2026', '2025'],
+      { index: [], keep: ['2026', '2025'], remove: [] },
+    ],
+    [
+      'a year whose folder was touched since is indexed again though its records are the same',
+      [
+        { year: '2026', records: 'r26', bundle: 'other' },
+        { year: '2025', records: 'r25', bundle: 'b25' },
+      ],
+      ['2026', '2025'],
+      { index: ['2026'], keep: ['2025'], remove: [] },
+    ],
+    [
+      'a new year is indexed, a year with no story left is deleted, and so is anything else in the folder',
+      [
+        { year: '2027', records: 'r27', bundle: 'none' },
+        { year: '2026', records: 'r26', bundle: 'b26' },
+      ],
+      ['2026', '2025', 'pagefind.js'],
+      { index: ['2027'], keep: ['2026'], remove: ['2025', 'pagefind.js'] },
+    ],
+  ])('%s', (_, now, folders, expected) => {
+    expect(yearPlan(previous, now, folders)).toEqual(expected);
+  });
+
+  it('indexes every year when there is no previous build', () => {
+    expect(yearPlan({}, [{ year: '2026', records: 'r', bundle: 'b' }], [])).toEqual({
+      index: ['2026'],
+      keep: [],
+      remove: [],
+    });
   });
 });
 

@@ -178,3 +178,37 @@ export async function bundleStamp(dir: string): Promise<string> {
 export function closeIndexer(): Promise<unknown> {
   return pagefind.close();
 }
+
+/** What was indexed into one bundle folder, kept between builds. */
+export interface BundleState {
+  /** Digest of the records the bundle was made from. */
+  records: string;
+  /** bundleStamp of the folder as written. */
+  bundle: string;
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Which year bundles of an edition a build makes again, keeps or deletes.
+ * A year is kept when its records have the digest the previous build
+ * indexed and its folder has the stamp that build left (nobody touched
+ * it); otherwise it is indexed again. Folders of years that no longer have
+ * a story are deleted.
+ */
+export function yearPlan(
+  previous: Readonly<Record<string, BundleState | undefined>>,
+  now: readonly { year: string; records: string; bundle: string }[],
+  folders: readonly string[],
+): { index: string[]; keep: string[]; remove: string[] } {
+  const index: string[] = [];
+  const keep: string[] = [];
+  for (const { year, records, bundle } of now) {
+    const before = previous[year];
+    if (before?.records === records && before.bundle === bundle) keep.push(year);
+    else index.push(year);
+  }
+  const wanted = new Set(now.map((entry) => entry.year));
+  const remove = folders.filter((folder) => !wanted.has(folder)).sort();
+  return { index, keep, remove };
+}

@@ -3,11 +3,13 @@ import type { Article, Author } from './catalogue-types';
 import {
   authorChoices,
   plainText,
+  recordsByYear,
   searchBundlePath,
   searchPagePath,
   searchParams,
   searchRecord,
   searchRecordsPath,
+  searchYears,
 } from './search';
 
 function makeAuthor(id: string, name: string): Author {
@@ -72,6 +74,10 @@ describe('search paths', () => {
     },
   );
 
+  it('puts a year’s bundle in a folder of its own inside the edition’s', () => {
+    expect(searchBundlePath('es', '2026')).toBe('/es/buscar/pagefind/2026/');
+  });
+
   it('every edition gets a search page named by its dictionary', () => {
     expect(searchParams()).toEqual([
       { params: { lang: 'es', search: 'buscar' }, props: { lang: 'es' } },
@@ -104,7 +110,7 @@ describe('searchRecord', () => {
     });
     const record = searchRecord(english, '');
     expect(record.meta.section).toBe('World');
-    expect(record.filters).toEqual({ section: ['world'], author: ['a', 'b'] });
+    expect(record.filters).toEqual({ section: ['world'], author: ['a', 'b'], year: ['2024'] });
   });
 
   it('shows the kind label of analysis, opinion and live stories, and none for news', () => {
@@ -150,5 +156,64 @@ describe('plainText', () => {
     ['<a href="https://example.com/?a=1&amp;b=2">enlace</a>', 'enlace'],
   ])('%j reads as %j', (html, text) => {
     expect(plainText(html)).toBe(text);
+  });
+});
+
+describe('the year of a story', () => {
+  it.each([
+    [
+      'the last evening of a year in Chicago, already January in UTC',
+      '2025-01-01T05:30:00Z',
+      '2024',
+    ],
+    ['the first minute of a year in Chicago', '2025-01-01T06:00:00Z', '2025'],
+    ['midsummer', '2026-07-01T12:00:00Z', '2026'],
+  ])('files %s under its newsroom year', (_, iso, year) => {
+    const article = makeArticle({ publishedAt: new Date(iso) });
+    expect(searchRecord(article, '').filters.year).toEqual([year]);
+    expect(searchYears([article])).toEqual([year]);
+  });
+
+  it('lists the years with stories once each, newest first', () => {
+    const at = (iso: string) => makeArticle({ publishedAt: new Date(iso) });
+    expect(
+      searchYears([
+        at('2024-03-01T12:00:00Z'),
+        at('2026-03-01T12:00:00Z'),
+        at('2024-05-01T12:00:00Z'),
+      ]),
+    ).toEqual(['2026', '2024']);
+    expect(searchYears([])).toEqual([]);
+  });
+});
+
+describe('recordsByYear', () => {
+  const record = (url: string, year: string) => ({ url, filters: { year: [year] } });
+
+  it.each([
+    ['no records make no bundle', [], []],
+    [
+      'one year makes one bundle with every record in the given order',
+      [record('/b/', '2026'), record('/a/', '2026')],
+      [['2026', ['/b/', '/a/']]],
+    ],
+    [
+      'the newest year comes first, whatever the order of the records',
+      [
+        record('/old/', '2024'),
+        record('/new/', '2026'),
+        record('/mid/', '2025'),
+        record('/old2/', '2024'),
+      ],
+      [
+        ['2026', ['/new/']],
+        ['2025', ['/mid/']],
+        ['2024', ['/old/', '/old2/']],
+      ],
+    ],
+  ] as const)('%s', (_, records, expected) => {
+    expect(recordsByYear(records).map(([year, list]) => [year, list.map((r) => r.url)])).toEqual(
+      expected,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { SITE, type Lang } from '../site';
 import type { Article } from './catalogue-types';
-import { formatShortDate, isoWithOffset } from './dates';
+import { formatShortDate, isoWithOffset, zonedDateParts } from './dates';
 import { authorName, t } from './i18n';
 import { kindLabel } from './article-kinds';
 
@@ -27,9 +27,37 @@ export function searchParams(): {
   }));
 }
 
-/** The folder of an edition's Pagefind bundle, `/es/buscar/pagefind/`. */
-export function searchBundlePath(lang: Lang): string {
-  return `${searchPagePath(lang)}pagefind/`;
+/**
+ * The folder of an edition's Pagefind bundles, `/es/buscar/pagefind/`, or
+ * with `year` the bundle of that publication year, `/es/buscar/pagefind/2026/`.
+ */
+export function searchBundlePath(lang: Lang, year?: string): string {
+  return `${searchPagePath(lang)}pagefind/${year === undefined ? '' : `${year}/`}`;
+}
+
+/**
+ * An edition's records by publication year (the `year` filter, the year in
+ * the newsroom's time zone), newest year first, each year's records in the
+ * order given. One Pagefind bundle is made per year, so a publish indexes
+ * again only the years whose records changed.
+ */
+export function recordsByYear<R extends { filters: { year: readonly string[] } }>(
+  records: readonly R[],
+): [year: string, records: R[]][] {
+  const years = new Map<string, R[]>();
+  for (const record of records) {
+    const year = record.filters.year[0] ?? '';
+    const list = years.get(year);
+    if (list) list.push(record);
+    else years.set(year, [record]);
+  }
+  return [...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+}
+
+/** The publication years of an edition's published stories, newest first (strings, `2026`). */
+export function searchYears(articles: readonly Article[]): string[] {
+  const years = new Set(articles.map((article) => zonedDateParts(article.publishedAt).year));
+  return [...years].sort().reverse();
 }
 
 /**
@@ -66,8 +94,12 @@ export interface SearchRecord {
   /** The edition's language code (`es`), which picks Pagefind's stemmer. */
   language: string;
   meta: SearchMeta;
-  /** Section and author ids, for the search page's filters. */
-  filters: { section: string[]; author: string[] };
+  /**
+   * Section and author ids, for the search page's filters, and the
+   * publication year in the newsroom's time zone: which bundle holds the
+   * story, and how the page lists the newest first across bundles.
+   */
+  filters: { section: string[]; author: string[]; year: string[] };
   /** `date`: publication time, UTC ISO 8601, so that text order is time order. */
   sort: { date: string };
 }
@@ -96,7 +128,11 @@ export function searchRecord(article: Article, bodyText: string): SearchRecord {
       .join('\n'),
     language: lang,
     meta,
-    filters: { section: [article.section.id], author: article.authors.map((a) => a.id) },
+    filters: {
+      section: [article.section.id],
+      author: article.authors.map((a) => a.id),
+      year: [zonedDateParts(article.publishedAt).year],
+    },
     sort: { date: article.publishedAt.toISOString() },
   };
 }
