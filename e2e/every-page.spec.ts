@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { expectedPublished, readDist, sitemapPaths } from './fixtures';
+import { expectedPublished, readDist, sitemapPaths, seriousAxeViolations } from './fixtures';
 import { SITE } from '../src/site';
 
 const paths = sitemapPaths();
@@ -29,12 +28,6 @@ for (const path of paths) {
     await expect(page).toHaveTitle(/\S/);
     const lang = path.split('/')[1];
     await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${lang}-`));
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

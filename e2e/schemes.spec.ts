@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './fixtures';
+import { sitemapPaths, seriousAxeViolations } from './fixtures';
 
 // Readers whose system uses a dark scheme get one: every page kind stays
 // readable (axe's contrast rules) in both schemes, and photos are shown as
@@ -60,13 +59,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
             .map((img) => img.getAttribute('src')),
         );
         expect(filtered, 'photos drawn with a filter').toEqual([]);
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations.filter(
-          (v) => v.impact === 'serious' || v.impact === 'critical',
-        );
-        expect(
-          serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        ).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
       });
     }
   });

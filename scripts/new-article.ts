@@ -9,7 +9,6 @@ import { parse as parseYaml } from 'yaml';
 import { SITE } from '../src/site.ts';
 import { isoWithOffset, zonedDateParts } from '../src/lib/dates.ts';
 import { articleSourceProblems, contentIndex } from '../src/lib/rules/article-rules.ts';
-import { formatProblem, type ContentProblem } from '../src/lib/rules/content-error.ts';
 import { frontmatterOf } from '../src/lib/rules/date-rules.ts';
 import { nodeFileProbe } from '../src/lib/rules/node-file-probe.ts';
 import {
@@ -18,16 +17,11 @@ import {
   resolveSection,
   slugFromTitle,
   slugProblem,
+  fail,
 } from './newsroom-cli.ts';
 
 const USAGE =
   'usage: npm run new -- --lang <es|en> --section <section> --author <author-id> [--author …] [--kind news|analysis|opinion|live] [--slug <slug>] "Headline"';
-
-/** Prints the problems as the content check does and stops. */
-function fail(problems: readonly (ContentProblem | string)[]): never {
-  for (const p of problems) console.error(typeof p === 'string' ? p : formatProblem(p));
-  process.exit(1);
-}
 
 const root = process.cwd();
 const { values, positionals } = parseArgs({

@@ -4,7 +4,7 @@
 // they are about to write, and write it only when the rules find nothing.
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
-import type { ContentProblem } from '../src/lib/rules/content-error.ts';
+import { formatProblem, type ContentProblem } from '../src/lib/rules/content-error.ts';
 import { ARTICLE_KINDS } from '../src/lib/article-kinds.ts';
 
 /** A section file as the command line needs it: its id and its path per edition. */
@@ -129,4 +129,10 @@ export function translationOf(
     },
     body: original.body,
   };
+}
+
+/** Prints the problems as the content check does and stops the command. */
+export function fail(problems: readonly (ContentProblem | string)[]): never {
+  for (const p of problems) console.error(typeof p === 'string' ? p : formatProblem(p));
+  process.exit(1);
 }

@@ -9,18 +9,12 @@ import { parse as parseYaml } from 'yaml';
 import { SITE } from '../src/site.ts';
 import { isoWithOffset } from '../src/lib/dates.ts';
 import { articleSourceProblems, contentIndex } from '../src/lib/rules/article-rules.ts';
-import { formatProblem, type ContentProblem } from '../src/lib/rules/content-error.ts';
 import { bodyOf, frontmatterOf } from '../src/lib/rules/date-rules.ts';
 import { nodeFileProbe } from '../src/lib/rules/node-file-probe.ts';
-import { articleSource, slugProblem, translationOf } from './newsroom-cli.ts';
+import { articleSource, fail, slugProblem, translationOf } from './newsroom-cli.ts';
 
 const USAGE =
   'usage: npm run translate -- content/articles/<yyyy>/<slug>.md --to <lang> [--slug <slug>]';
-
-function fail(problems: readonly (ContentProblem | string)[]): never {
-  for (const p of problems) console.error(typeof p === 'string' ? p : formatProblem(p));
-  process.exit(1);
-}
 
 const root = process.cwd();
 const { values, positionals } = parseArgs({
