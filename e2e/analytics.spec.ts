@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { copyProject, listFiles } from '../scripts/project-copy.mjs';
 import { build } from './project-builds';
 import { distFiles, readDist } from './fixtures';
+import { searchPagePath } from '../src/lib/search';
+import { SITE } from '../src/site';
 
 // Page-view analytics is configuration (src/site.ts `analytics`), off by
 // default. Off: no page carries it and connect-src is the site alone (the
@@ -66,19 +68,31 @@ test.describe('with analytics on', () => {
     const pages = listFiles(dist)
       .map((f) => relative(dist, f))
       .filter((f) => f.endsWith('.html') && !f.startsWith('_'));
+    // The search pages also load the search script (issue 13), and only they do.
+    const searchPages = new Set(
+      SITE.langs.map((lang) => `${searchPagePath(lang).slice(1)}index.html`),
+    );
     const scripts = new Set<string>();
+    const searchScripts: string[][] = [];
     for (const page of pages) {
       const html = read(page);
       // Redirect stubs (`/`, former URLs) send the reader on before anything loads.
       if (html.includes('http-equiv="refresh"')) continue;
       expect(html, page).toContain(`data-endpoint="${ENDPOINT}"`);
       const tags = scriptsOf(html);
-      expect(tags, page).toHaveLength(1);
-      scripts.add(tags[0] ?? '');
+      if (searchPages.has(page)) {
+        expect(tags, page).toHaveLength(2);
+        searchScripts.push(tags);
+      } else {
+        expect(tags, page).toHaveLength(1);
+        scripts.add(tags[0] ?? '');
+      }
       expect(connectSrc(html), page).toBe(`'self' ${ORIGIN}`);
       expect(cspOf(html), page).not.toMatch(/\*|https:\s|unsafe-inline/);
     }
     expect(scripts.size).toBe(1);
+    expect(searchScripts).toHaveLength(searchPages.size);
+    for (const tags of searchScripts) expect(tags).toEqual(expect.arrayContaining([...scripts]));
   });
 
   test('the script is small and lives on the site, and never appears in article text or feeds', () => {
