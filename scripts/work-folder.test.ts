@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   codeDigest,
   listStamps,
+  BUILD_ONLY_FOLDER,
   listingDigest,
   parseWorkState,
   readListing,
@@ -113,6 +114,15 @@ describe('folder listings and the code digest', () => {
   it('lists every file with forward slashes, and nothing for a missing folder', () => {
     expect([...listStamps(join(dir, 'src')).keys()]).toEqual(['lib/a.ts']);
     expect(listStamps(join(dir, 'nowhere')).size).toBe(0);
+  });
+
+  it('leaves the build-only folder out of an output listing, so it is never published', () => {
+    const out = join(dir, 'out');
+    mkdirSync(join(out, BUILD_ONLY_FOLDER, 'search-records', 'es'), { recursive: true });
+    mkdirSync(join(out, 'es', 'build-only-story'), { recursive: true });
+    writeFileSync(join(out, BUILD_ONLY_FOLDER, 'search-records', 'es', '2026.json'), '[]');
+    writeFileSync(join(out, 'es', 'build-only-story', 'index.html'), '<p>story</p>');
+    expect([...listStamps(out).keys()]).toEqual(['es/build-only-story/index.html']);
   });
 
   it('changes with the code, a new source file and the extra strings, not with content', () => {

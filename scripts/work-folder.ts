@@ -18,15 +18,30 @@ export interface FileStamp {
 /** Every file of a folder, by path relative to it (with `/` on every system). */
 export type Listing = Map<string, FileStamp>;
 
-/** Every file under `dir` with its size and modification time; empty when there is no `dir`. */
+/**
+ * A folder of the build's output that is never published: files routes
+ * write for the build's own hooks (an edition's search records, read by
+ * src/integrations/search-index.ts). It stays in the work folder, so an
+ * incremental build leaves its unchanged files as they are, and it is left
+ * out of every listing: the sitemap, the asset pruning and the live folder
+ * never see it.
+ */
+export const BUILD_ONLY_FOLDER = 'build-only';
+
+/**
+ * Every file under `dir` with its size and modification time, except the
+ * build-only folder; empty when there is no `dir`.
+ */
 export function listStamps(dir: string): Listing {
   const listing: Listing = new Map();
   if (!existsSync(dir)) return listing;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
+    const key = relative(dir, path).split('\\').join('/');
+    if (key.startsWith(`${BUILD_ONLY_FOLDER}/`)) continue;
     const { size, mtimeMs } = statSync(path);
-    listing.set(relative(dir, path).split('\\').join('/'), { size, mtimeMs });
+    listing.set(key, { size, mtimeMs });
   }
   return listing;
 }

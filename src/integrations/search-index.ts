@@ -1,16 +1,11 @@
-import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
-import {
-  recordsByYear,
-  searchBundlePath,
-  searchRecordsPath,
-  type SearchRecord,
-} from '../lib/search';
+import { searchBundlePath, searchRecordsFolder, type SearchRecord } from '../lib/search';
 import {
   bundleStamp,
   closeIndexer,
@@ -27,18 +22,22 @@ type State = Partial<Record<Lang, Record<string, BundleState>>>;
 /**
  * Each edition's Pagefind bundles, one per publication year
  * (`/es/buscar/pagefind/2026/`), made after the pages from the records the
- * search route wrote (the catalogue's published stories of the edition:
- * src/pages/[lang]/[search]/search-records.json.ts), never from the built
- * pages. The records file is deleted. A year whose records and folder are
- * as the previous build left them is not indexed again (yearPlan), so a
- * publish re-indexes the current year only; a year's folder is brought to
- * its new bundle file by file (writeBundle), so unchanged files keep their
- * times and the live update skips them; folders of years with no story
- * left, and anything else in the edition's folder, are deleted.
+ * search records route wrote, one file per edition and year (the
+ * catalogue's published stories of that year:
+ * src/pages/build-only/search-records/[lang]/[year].json.ts), never from
+ * the built pages. Those files stay in the work folder's build-only
+ * folder, which is never published; an incremental build writes only the
+ * files of years whose stories changed. A year whose records file and
+ * bundle folder are as the previous build left them (same size and time)
+ * is not read or indexed again (yearPlan), so a publish re-indexes only
+ * the year of the story it changed; a year's folder is brought to its new
+ * bundle file by file (writeBundle), so unchanged files keep their times
+ * and the live update skips them; folders of years with no story left, and
+ * anything else in the edition's folder, are deleted.
  *
  * Runs its `astro:build:done` hook before the hooks that list the output
  * (the sitemap, the image pruning), so the listing scripts/build.mjs
- * publishes from has the bundles and not the records.
+ * publishes from has the new bundles.
  */
 export function searchIndex(): AstroIntegration {
   let root = '';
@@ -55,18 +54,20 @@ export function searchIndex(): AstroIntegration {
         const after: State = {};
         const edition = async (lang: Lang): Promise<void> => {
           const started = performance.now();
-          const recordsFile = join(root, searchRecordsPath(lang));
-          const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
-          await rm(recordsFile);
+          const recordsDir = join(root, searchRecordsFolder(lang));
           const base = join(root, searchBundlePath(lang));
-          const years = recordsByYear(records);
-          const now = await Promise.all(
-            years.map(async ([year, list]) => ({
-              year,
-              records: createHash('sha256').update(JSON.stringify(list)).digest('hex'),
-              bundle: await bundleStamp(join(base, year)),
-            })),
-          );
+          // The years the catalogue has stories in: the files the route wrote
+          // or kept (the kept-output integration has deleted the others).
+          const years = (await readdir(recordsDir).catch(() => [] as string[]))
+            .filter((name) => name.endsWith('.json'))
+            .map((name) => name.slice(0, -'.json'.length))
+            .sort()
+            .reverse();
+          const now = years.map((year) => ({
+            year,
+            records: fileStamp(join(recordsDir, `${year}.json`)),
+            bundle: bundleStamp(join(base, year)),
+          }));
           const folders = (await readdir(base).catch(() => [])).map(String);
           const plan = yearPlan(before[lang] ?? {}, now, folders);
           for (const name of plan.remove)
@@ -74,23 +75,30 @@ export function searchIndex(): AstroIntegration {
           const state: Record<string, BundleState> = {};
           let written = 0;
           let removed = 0;
+          let stories = 0;
           // One year at a time: Pagefind holds one index in memory at once.
-          for (const [year, list] of years) {
+          for (const { year, records: stamp } of now) {
             const previous = before[lang]?.[year];
             if (previous && plan.keep.includes(year)) {
               state[year] = previous;
+              stories += previous.stories;
               continue;
             }
+            const list = JSON.parse(
+              await readFile(join(recordsDir, `${year}.json`), 'utf8'),
+            ) as SearchRecord[];
             const dir = join(base, year);
             const files = await indexRecords(list, lang);
             const done = await writeBundle(dir, files);
             written += done.written;
             removed += done.removed;
+            stories += list.length;
             state[year] = {
-              records: now.find((entry) => entry.year === year)?.records ?? '',
-              bundle: await bundleStamp(dir),
+              records: stamp,
+              bundle: bundleStamp(dir),
               files: files.length,
               bytes: files.reduce((sum, file) => sum + file.content.length, 0),
+              stories: list.length,
             };
           }
           after[lang] = state;
@@ -99,7 +107,7 @@ export function searchIndex(): AstroIntegration {
           const seconds = (performance.now() - started) / 1000;
           // bench/search.mjs (searchFromLog) reads this line.
           logger.info(
-            `search index ${lang}: ${records.length} stories in ${seconds.toFixed(2)} s, ` +
+            `search index ${lang}: ${stories} stories in ${seconds.toFixed(2)} s, ` +
               `${files} files, ${bytes} bytes; ${written} written, ${removed} removed; ` +
               `${years.length} years, indexed ${plan.index.join(' ') || 'none'}` +
               (plan.remove.length > 0 ? `, deleted ${plan.remove.join(' ')}` : '') +
@@ -116,6 +124,16 @@ export function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/** A file's size and modification time, or '' when there is none. */
+function fileStamp(file: string): string {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 async function readState(file: string): Promise<State> {

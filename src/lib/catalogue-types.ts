@@ -231,6 +231,8 @@ export interface Catalogue {
   cacheKeys: {
     articlePage(article: Article, context: ArticleContext): string;
     listingPage<K extends string, T>(listing: Listing<K, T>, page: Page<Article>): string;
+    /** A file made from these stories alone, in this order (an edition's search records of one year). */
+    stories(articles: readonly Article[]): string;
   };
 }
 

@@ -319,6 +319,21 @@ describe('cache keys', () => {
     expect(build('Same', 'b2')).not.toBe(build('Same'));
   });
 
+  it('key a list of stories (a year of search records) by each story and their order', () => {
+    const keyOf = (title: string, body = 'b1', reversed = false) => {
+      const catalogue = catalogueOf([
+        makeArticle({ id: '2026/a', title, digest: body }),
+        makeArticle({ id: '2026/b', title: 'Other' }),
+      ]);
+      const list = catalogue.published();
+      return catalogue.cacheKeys.stories(reversed ? [...list].reverse() : list);
+    };
+    expect(keyOf('Same')).toBe(keyOf('Same'));
+    expect(keyOf('Retitled')).not.toBe(keyOf('Same'));
+    expect(keyOf('Same', 'b2')).not.toBe(keyOf('Same'));
+    expect(keyOf('Same', 'b1', true)).not.toBe(keyOf('Same'));
+  });
+
   it('change on every page when what every page shows changes (a footer link retitled)', () => {
     const keysWith = (shared: unknown) => {
       const catalogue = catalogueOf([makeArticle({ id: '2026/a', tags: ['Texas'] })], {

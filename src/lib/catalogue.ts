@@ -371,6 +371,7 @@ export function createCatalogue(input: {
           page.total,
           page.items.map(story),
         ]),
+      stories: (list) => digest([shared, list.map(story)]),
     },
   };
 }

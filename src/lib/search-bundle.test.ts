@@ -43,6 +43,7 @@ describe('yearPlan', () => {
     bundle,
     files: 1,
     bytes: 1,
+    stories: 1,
   });
   const previous = { '2026': state('r26', 'b26'), '2025': state('r25', 'b25') };
 

@@ -3,13 +3,13 @@ import type { Article, Author } from './catalogue-types';
 import {
   authorChoices,
   plainText,
-  recordsByYear,
   searchBundlePath,
   searchPagePath,
   searchParams,
   searchRecord,
-  searchRecordsPath,
+  searchRecordsFolder,
   searchYears,
+  storiesByYear,
 } from './search';
 
 function makeAuthor(id: string, name: string): Author {
@@ -63,14 +63,14 @@ function makeArticle(overrides: Partial<Article> = {}): Article {
 
 describe('search paths', () => {
   it.each([
-    ['es', '/es/buscar/', '/es/buscar/pagefind/', '/es/buscar/search-records.json'],
-    ['en', '/en/search/', '/en/search/pagefind/', '/en/search/search-records.json'],
+    ['es', '/es/buscar/', '/es/buscar/pagefind/', 'build-only/search-records/es/'],
+    ['en', '/en/search/', '/en/search/pagefind/', 'build-only/search-records/en/'],
   ] as const)(
-    'the %s edition searches at %s with its own bundle',
+    'the %s edition searches at %s with its own bundle, its records kept out of the site',
     (lang, page, bundle, records) => {
       expect(searchPagePath(lang)).toBe(page);
       expect(searchBundlePath(lang)).toBe(bundle);
-      expect(searchRecordsPath(lang)).toBe(records);
+      expect(searchRecordsFolder(lang)).toBe(records);
     },
   );
 
@@ -187,23 +187,23 @@ describe('the year of a story', () => {
   });
 });
 
-describe('recordsByYear', () => {
-  const record = (url: string, year: string) => ({ url, filters: { year: [year] } });
+describe('storiesByYear', () => {
+  const story = (path: string, iso: string) => ({ path, publishedAt: new Date(iso) });
 
   it.each([
-    ['no records make no bundle', [], []],
+    ['no stories make no bundle', [], []],
     [
-      'one year makes one bundle with every record in the given order',
-      [record('/b/', '2026'), record('/a/', '2026')],
+      'one year makes one bundle with every story in the given order',
+      [story('/b/', '2026-05-01T12:00:00Z'), story('/a/', '2026-03-01T12:00:00Z')],
       [['2026', ['/b/', '/a/']]],
     ],
     [
-      'the newest year comes first, whatever the order of the records',
+      'the newest year comes first, whatever the order of the stories',
       [
-        record('/old/', '2024'),
-        record('/new/', '2026'),
-        record('/mid/', '2025'),
-        record('/old2/', '2024'),
+        story('/old/', '2024-02-01T12:00:00Z'),
+        story('/new/', '2026-02-01T12:00:00Z'),
+        story('/mid/', '2025-02-01T12:00:00Z'),
+        story('/old2/', '2024-08-01T12:00:00Z'),
       ],
       [
         ['2026', ['/new/']],
@@ -211,8 +211,13 @@ describe('recordsByYear', () => {
         ['2024', ['/old/', '/old2/']],
       ],
     ],
-  ] as const)('%s', (_, records, expected) => {
-    expect(recordsByYear(records).map(([year, list]) => [year, list.map((r) => r.url)])).toEqual(
+    [
+      'a story of New Year’s Eve in Chicago, already January in UTC, stays in its newsroom year',
+      [story('/eve/', '2025-01-01T05:30:00Z')],
+      [['2024', ['/eve/']]],
+    ],
+  ] as const)('%s', (_, stories, expected) => {
+    expect(storiesByYear(stories).map(([year, list]) => [year, list.map((s) => s.path)])).toEqual(
       expected,
     );
   });

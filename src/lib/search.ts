@@ -1,3 +1,4 @@
+import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { SITE, type Lang } from '../site';
 import type { Article } from './catalogue-types';
 import { formatShortDate, isoWithOffset, zonedDateParts } from './dates';
@@ -35,38 +36,45 @@ export function searchBundlePath(lang: Lang, year?: string): string {
   return `${searchPagePath(lang)}pagefind/${year === undefined ? '' : `${year}/`}`;
 }
 
+/** A story's publication year in the newsroom's time zone (`2026`): the bundle that holds it. */
+export function searchYear(article: Pick<Article, 'publishedAt'>): string {
+  return zonedDateParts(article.publishedAt).year;
+}
+
 /**
- * An edition's records by publication year (the `year` filter, the year in
- * the newsroom's time zone), newest year first, each year's records in the
- * order given. One Pagefind bundle is made per year, so a publish indexes
- * again only the years whose records changed.
+ * An edition's stories by publication year (searchYear), newest year
+ * first, each year's stories in the order given. One Pagefind bundle is
+ * made per year, so a publish indexes again only the years whose stories
+ * changed.
  */
-export function recordsByYear<R extends { filters: { year: readonly string[] } }>(
-  records: readonly R[],
-): [year: string, records: R[]][] {
-  const years = new Map<string, R[]>();
-  for (const record of records) {
-    const year = record.filters.year[0] ?? '';
+export function storiesByYear<A extends Pick<Article, 'publishedAt'>>(
+  articles: readonly A[],
+): [year: string, articles: A[]][] {
+  const years = new Map<string, A[]>();
+  for (const article of articles) {
+    const year = searchYear(article);
     const list = years.get(year);
-    if (list) list.push(record);
-    else years.set(year, [record]);
+    if (list) list.push(article);
+    else years.set(year, [article]);
   }
   return [...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
 /** The publication years of an edition's published stories, newest first (strings, `2026`). */
 export function searchYears(articles: readonly Article[]): string[] {
-  const years = new Set(articles.map((article) => zonedDateParts(article.publishedAt).year));
-  return [...years].sort().reverse();
+  return storiesByYear(articles).map(([year]) => year);
 }
 
 /**
- * The file the search route writes with an edition's records, for the
- * search-index integration to read and delete before the output is
- * listed: it never reaches the live folder.
+ * The folder where the search records route writes an edition's records,
+ * one file per publication year (`build-only/search-records/es/2026.json`),
+ * for the search-index integration to index. It lies in the build-only
+ * folder, which is never published; there an incremental build leaves a
+ * year's file untouched while its stories are, so the integration indexes
+ * again only the years whose file was written.
  */
-export function searchRecordsPath(lang: Lang): string {
-  return `${searchPagePath(lang)}search-records.json`;
+export function searchRecordsFolder(lang: Lang): string {
+  return `${BUILD_ONLY_FOLDER}/search-records/${lang}/`;
 }
 
 /** What a result shows, as Pagefind's `meta` (strings only). */
@@ -131,7 +139,7 @@ export function searchRecord(article: Article, bodyText: string): SearchRecord {
     filters: {
       section: [article.section.id],
       author: article.authors.map((a) => a.id),
-      year: [zonedDateParts(article.publishedAt).year],
+      year: [searchYear(article)],
     },
     sort: { date: article.publishedAt.toISOString() },
   };
