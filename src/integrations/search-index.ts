@@ -14,7 +14,9 @@ import {
   yearPlan,
   type BundleState,
 } from '../lib/search-bundle';
+import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile } from './built-files';
+import { KEEP_OUTPUT_ENV } from './kept-output';
 
 /** Per edition, per publication year: what was indexed into that year's bundle folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
@@ -121,6 +123,11 @@ export function searchIndex(): AstroIntegration {
         }
         await mkdir(dirname(stateFile), { recursive: true });
         await writeFile(stateFile, JSON.stringify(after));
+        // A plain `astro build` (not scripts/build.mjs) publishes its output
+        // folder as it is: the records must not stay in it.
+        if (process.env[KEEP_OUTPUT_ENV] !== '1') {
+          await rm(join(root, BUILD_ONLY_FOLDER), { recursive: true, force: true });
+        }
       },
     },
   };
