@@ -61,7 +61,7 @@ describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest'
     digest,
     filePath: 'content/articles/2026/story.md',
     data: { title: 'A story' },
-    rendered: { html, metadata: { headings: [] } },
+    rendered: { html, metadata: { headings: [], frontmatter: { title: 'A story' } } },
   });
   const files = () => readdirSync(join(cache, 'bodies', 'articles'));
 
@@ -70,6 +70,8 @@ describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest'
     const kept = store.get('2026/story');
     expect(kept?.rendered?.html).toBe('');
     expect(kept?.rendered?.metadata?.['headings']).toEqual([]);
+    // The frontmatter is the entry's data already; the store keeps it once.
+    expect(kept?.rendered?.metadata).not.toHaveProperty('frontmatter');
     expect(kept?.data).toEqual({ title: 'A story' });
     expect(files()).toEqual([bodyFileName('2026/story', 'd1')]);
     expect(readBody(kept as Entry)).toBe('<p>Body one.</p>');

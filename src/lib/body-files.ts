@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -69,10 +69,12 @@ export function bodiesOnDisk(loader: Loader): Loader {
     load: async (context) => {
       const dir = join(fileURLToPath(context.config.cacheDir), 'bodies', context.collection);
       mkdirSync(dir, { recursive: true });
+      // One listing instead of a check per entry (50,000 at 50k articles).
+      const present = new Set(readdirSync(dir).map((name) => join(dir, name)));
       for (const [id, entry] of context.store.entries()) {
         const file = bodyFileOf(entry);
         // Gone, or in the cache of the project this one was copied from.
-        if (file !== undefined && (!file.startsWith(`${dir}${sep}`) || !existsSync(file))) {
+        if (file !== undefined && (!file.startsWith(`${dir}${sep}`) || !present.has(file))) {
           context.store.delete(id);
         }
       }
@@ -87,12 +89,17 @@ export function bodiesOnDisk(loader: Loader): Loader {
           writeFileSync(file, html);
           const before = bodyFileOf(context.store.get(entry.id));
           if (before !== undefined && before !== file) rmSync(before, { force: true });
+          // The Markdown processor repeats the whole frontmatter in the
+          // metadata (Astro's remarkPluginFrontmatter, which no page uses):
+          // a third of every entry, loaded and rewritten by every build.
+          const metadata = { ...entry.rendered.metadata };
+          delete metadata['frontmatter'];
           return context.store.set({
             ...entry,
             rendered: {
               ...entry.rendered,
               html: '',
-              metadata: { ...entry.rendered.metadata, [BODY_FILE]: file },
+              metadata: { ...metadata, [BODY_FILE]: file },
             },
           });
         },
