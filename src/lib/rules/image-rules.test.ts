@@ -10,6 +10,7 @@ import {
   heroImageProblems,
   isUnpublishedAt,
   publicationAwareDigest,
+  publicationChanged,
   publicationFields,
   withoutUnpublishedAssets,
 } from './image-rules';
@@ -131,6 +132,28 @@ describe('publicationAwareDigest', () => {
     const later = publicationAwareDigest((data) => String(data), new Date('2027-01-01T00:00:00Z'));
     expect(later(source)).toBe(source);
     expect(digest('no frontmatter')).toBe(String('d:no frontmatter'.length));
+  });
+});
+
+describe('publicationChanged', () => {
+  const source =
+    '---\ntitle: X\npublishedAt: 2026-11-29T09:00:00-06:00\nhero:\n  image: ./x.jpg\n---\nBody.\n';
+  const data = { publishedAt: new Date('2026-11-29T09:00:00-06:00') };
+  const storedAt = (iso: string) => ({
+    digest: publicationAwareDigest((text) => String(text).length.toString(), new Date(iso))(source),
+    data,
+  });
+
+  it('says a scheduled story stored before its time must be loaded again once it has come', () => {
+    const stored = storedAt('2026-11-28T00:00:00Z');
+    expect(publicationChanged(stored, new Date('2026-11-28T12:00:00Z'))).toBe(false);
+    expect(publicationChanged(stored, new Date('2026-11-30T00:00:00Z'))).toBe(true);
+  });
+
+  it('says a published story stored as such holds, and must be loaded again if the clock goes back', () => {
+    const stored = storedAt('2026-11-30T00:00:00Z');
+    expect(publicationChanged(stored, new Date('2026-12-01T00:00:00Z'))).toBe(false);
+    expect(publicationChanged(stored, new Date('2026-11-28T00:00:00Z'))).toBe(true);
   });
 });
 

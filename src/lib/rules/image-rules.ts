@@ -123,6 +123,9 @@ export async function checkedHero<P extends { data: Record<string, unknown>; fil
   return { ...props, data };
 }
 
+/** How the digest of an entry parsed as unpublished ends. */
+const UNPUBLISHED_DIGEST = '-unpublished';
+
 /**
  * Wraps a loader's digest so that an entry is parsed again when its article
  * moves between unpublished and published (a scheduled story's time comes):
@@ -137,8 +140,22 @@ export function publicationAwareDigest(
   return (data) => {
     if (typeof data !== 'string') return generateDigest(data);
     const fields = publicationFields(frontmatterOf(data));
-    return `${generateDigest(data)}${fields && isUnpublishedAt(fields, now) ? '-unpublished' : ''}`;
+    return `${generateDigest(data)}${fields && isUnpublishedAt(fields, now) ? UNPUBLISHED_DIGEST : ''}`;
   };
+}
+
+/**
+ * Whether a stored article was parsed in another publication state than it
+ * has at `now` (a scheduled story whose time came): the digest
+ * {@link publicationAwareDigest} gave it says which state it was parsed in.
+ * Such an entry must be loaded again even though its file is unchanged.
+ */
+export function publicationChanged(
+  entry: { digest?: string | number | undefined; data: Record<string, unknown> },
+  now: Date,
+): boolean {
+  const parsedUnpublished = String(entry.digest ?? '').endsWith(UNPUBLISHED_DIGEST);
+  return parsedUnpublished !== isUnpublishedAt(entry.data, now);
 }
 
 /** `draft: true` and `publishedAt: …` written as top-level block-style keys, the way articles are. */
