@@ -24,3 +24,21 @@ describe('createStoryDigest', () => {
     expect(of(story('Senate passes the bill', 'b2'))).not.toBe(of(original));
   });
 });
+
+describe('createStoryDigest with shared objects', () => {
+  const author = (bio: string) => ({ id: 'ana', name: 'Ana', bio: { es: bio } });
+  const byline = (writer: ReturnType<typeof author>, title = 'Senate passes the bill') => ({
+    ...story(title),
+    authors: [writer],
+  });
+
+  it('changes when a shared author changes, as when the author is written out in full', () => {
+    const ana = author('Periodista en Austin.');
+    const anaMoved = author('Periodista en Houston.');
+    const isShared = (value: object) => value === ana || value === anaMoved;
+    const of = createStoryDigest<ReturnType<typeof byline>>(isShared);
+    expect(of(byline(ana))).toBe(of(byline(ana)));
+    expect(of(byline(anaMoved))).not.toBe(of(byline(ana)));
+    expect(of(byline(ana, 'Senate rejects the bill'))).not.toBe(of(byline(ana)));
+  });
+});

@@ -309,7 +309,9 @@ export function createCatalogue(input: {
     langs.map(editionSections),
     input.settings.shared,
   ]);
-  const story = createStoryDigest<Article>();
+  // Authors and sections are shared by many stories: each is digested once.
+  const sharedObjects = new Set<object>([...authorsById.values(), ...sections]);
+  const story = createStoryDigest<Article>((value) => sharedObjects.has(value));
 
   return {
     published,
