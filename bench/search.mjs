@@ -304,23 +304,24 @@ async function compareBundles(dist, words) {
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/es/buscar/`);
-    const years = (
-      /data-search-years="([^"]*)"/.exec(
+    const keys = (
+      /data-search-bundles="([^"]*)"/.exec(
         readFileSync(join(dist, 'es/buscar/index.html'), 'utf8'),
       )?.[1] ?? ''
     )
       .split(' ')
       .filter(Boolean);
     return await page.evaluate(
-      async ({ words, years }) => {
-        // The site's bundles: one per publication year, newest first, the
-        // others merged into the newest; newest first is year by year, as
-        // the search page lists them (src/components/SearchResults.ts).
-        const site = await import(`/es/buscar/pagefind/${years[0]}/pagefind.js`);
+      async ({ words, keys }) => {
+        // The site's bundles: one per recent month and older year, newest
+        // first, the others merged into the newest; newest first is bundle
+        // by bundle, as the search page lists them
+        // (src/components/SearchResults.ts).
+        const site = await import(`/es/buscar/pagefind/${keys[0]}/pagefind.js`);
         await site.options({ baseUrl: '/' });
         await site.init();
-        for (const year of years.slice(1))
-          await site.mergeIndex(`/es/buscar/pagefind/${year}/`, { baseUrl: '/' });
+        for (const key of keys.slice(1))
+          await site.mergeIndex(`/es/buscar/pagefind/${key}/`, { baseUrl: '/' });
         const fromHtml = await import('/es/buscar/pagefind-html/pagefind.js');
         await fromHtml.options({ baseUrl: '/' });
         await fromHtml.init();
@@ -328,7 +329,7 @@ async function compareBundles(dist, words) {
           {
             search: async (word, options) => {
               const found = await Promise.all(
-                years.map((year) => site.search(word, { ...options, filters: { year } })),
+                keys.map((bundle) => site.search(word, { ...options, filters: { bundle } })),
               );
               return { results: found.flatMap((f) => f.results) };
             },
@@ -355,7 +356,7 @@ async function compareBundles(dist, words) {
         }
         return rows;
       },
-      { words, years },
+      { words, keys },
     );
   } finally {
     await browser.close();

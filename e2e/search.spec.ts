@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
+  buildTime,
   distFiles,
   expectedPublished,
   readDist,
@@ -164,38 +165,60 @@ test('English searches find English stories only', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-/** The publication years of an edition's published stories in the newsroom's zone, newest first. */
-function publishedYears(lang: (typeof SITE.langs)[number]): string[] {
-  const year = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric' });
-  return [...new Set(expectedPublished(lang).map((a) => year.format(a.publishedAt)))]
+/**
+ * The bundle a story belongs in, as the search page promises readers and the
+ * newsroom: the build's month and the one before each have their own (so a
+ * publish re-indexes a month, not a year); older stories are in their year.
+ * Months and years in the newsroom's time zone.
+ */
+function expectedBundle(publishedAt: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SITE.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const [year, month] = parts.format(publishedAt).split('-') as [string, string];
+  const [nowYear, nowMonth] = parts.format(buildTime).split('-') as [string, string];
+  const age = (Number(nowYear) - Number(year)) * 12 + Number(nowMonth) - Number(month);
+  return age >= 0 && age < 2 ? `${year}-${month}` : year;
+}
+
+/** The bundles of an edition's published stories, newest first. */
+function publishedBundles(lang: (typeof SITE.langs)[number]): string[] {
+  return [...new Set(expectedPublished(lang).map((a) => expectedBundle(a.publishedAt)))]
     .sort()
     .reverse();
 }
 
-test('each edition’s index holds exactly its published stories, one bundle per year, and no other page', () => {
+test('the fixtures have stories in a recent month’s bundle and in a year’s', () => {
+  const keys = SITE.langs.flatMap(publishedBundles);
+  expect(keys.some((key) => key.includes('-'))).toBe(true);
+  expect(keys.some((key) => !key.includes('-'))).toBe(true);
+});
+
+test('each edition’s index holds exactly its published stories, one bundle per recent month or older year, and no other page', () => {
   const bundles = bundleFolders().sort();
   expect(bundles).toEqual(
     SITE.langs
       .flatMap((lang) =>
-        publishedYears(lang).map(
-          (year) => `${SEARCH_PAGES[lang as 'es' | 'en'].slice(1)}pagefind/${year}/`,
+        publishedBundles(lang).map(
+          (key) => `${SEARCH_PAGES[lang as 'es' | 'en'].slice(1)}pagefind/${key}/`,
         ),
       )
       .sort(),
   );
-  const year = new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric' });
   for (const lang of SITE.langs) {
     const page = SEARCH_PAGES[lang as 'es' | 'en'];
-    const years = publishedYears(lang);
+    const keys = publishedBundles(lang);
     expect(readDist(`${page.slice(1)}index.html`)).toContain(
-      `data-search-years="${years.join(' ')}"`,
+      `data-search-bundles="${keys.join(' ')}"`,
     );
-    for (const y of years) {
-      const bundle = `${page.slice(1)}pagefind/${y}/`;
+    for (const key of keys) {
+      const bundle = `${page.slice(1)}pagefind/${key}/`;
       const pages = indexedPages(bundle);
       expect(pages.map((p) => p.url).sort()).toEqual(
         expectedPublished(lang)
-          .filter((a) => year.format(a.publishedAt) === y)
+          .filter((a) => expectedBundle(a.publishedAt) === key)
           .map((a) => a.path)
           .sort(),
       );

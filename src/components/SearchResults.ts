@@ -32,9 +32,9 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const bundle = root.dataset['searchBundle'] ?? '';
-  // One bundle per publication year, newest first: the newest is loaded,
-  // the others merged into it.
-  const years = (root.dataset['searchYears'] ?? '').split(' ').filter(Boolean);
+  // One bundle per recent month and per older year, newest first: the
+  // newest is loaded, the others merged into it.
+  const bundles = (root.dataset['searchBundles'] ?? '').split(' ').filter(Boolean);
   const form = root.querySelector('form');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLOListElement>('[data-search-list]');
@@ -47,32 +47,33 @@ function start(root: HTMLElement): void {
   let pagefind: Promise<Pagefind> | undefined;
   const load = (): Promise<Pagefind> =>
     (pagefind ??= (
-      import(/* @vite-ignore */ `${bundle}${years[0] ?? ''}/pagefind.js`) as Promise<Pagefind>
+      import(/* @vite-ignore */ `${bundle}${bundles[0] ?? ''}/pagefind.js`) as Promise<Pagefind>
     ).then(async (module) => {
       await module.options({ baseUrl: '/' });
       await module.init();
-      for (const year of years.slice(1))
-        await module.mergeIndex(`${bundle}${year}/`, { baseUrl: '/' });
+      for (const key of bundles.slice(1))
+        await module.mergeIndex(`${bundle}${key}/`, { baseUrl: '/' });
       return module;
     }));
   // Pagefind orders merged results by score, and a sorted search's score is
-  // the rank inside its own bundle: newest first across years is each
-  // year's sorted results, the newest year first.
+  // the rank inside its own bundle: newest first across bundles is each
+  // bundle's sorted results, the newest bundle first.
   const find = async (
     search: NonNullable<ReturnType<typeof pagefindSearch>>,
   ): Promise<Found | null> => {
     const module = await load();
-    if (!search.options.sort || years.length < 2) return module.search(search.term, search.options);
-    const perYear = await Promise.all(
-      years.map((year) =>
+    if (!search.options.sort || bundles.length < 2)
+      return module.search(search.term, search.options);
+    const perBundle = await Promise.all(
+      bundles.map((key) =>
         module.search(search.term, {
           ...search.options,
-          filters: { ...search.options.filters, year },
+          filters: { ...search.options.filters, bundle: key },
         }),
       ),
     );
-    if (perYear.some((found) => found === null)) return null;
-    return { results: perYear.flatMap((found) => found?.results ?? []) };
+    if (perBundle.some((found) => found === null)) return null;
+    return { results: perBundle.flatMap((found) => found?.results ?? []) };
   };
   let latest = 0;
 

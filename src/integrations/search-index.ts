@@ -11,30 +11,30 @@ import {
   closeIndexer,
   indexRecords,
   writeBundle,
-  yearPlan,
+  bundlePlan,
   type BundleState,
 } from '../lib/search-bundle';
 import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
 
-/** Per edition, per publication year: what was indexed into that year's bundle folder. */
+/** Per edition, per bundle (a recent month or an older year): what was indexed into its folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
 
 /**
- * Each edition's Pagefind bundles, one per publication year
- * (`/es/buscar/pagefind/2026/`), made after the pages from the records the
- * search records route wrote, one file per edition and year (the
- * catalogue's published stories of that year:
- * src/pages/build-only/search-records/[lang]/[year].json.ts), never from
- * the built pages. Those files stay in the work folder's build-only
+ * Each edition's Pagefind bundles, one per recent month and per older
+ * year (`/es/buscar/pagefind/2026-11/`, `/es/buscar/pagefind/2025/`:
+ * searchBundleKey in src/lib/search.ts), made after the pages from the
+ * records the search records route wrote, one file per edition and bundle
+ * (src/pages/build-only/search-records/[lang]/[bundle].json.ts), never
+ * from the built pages. Those files stay in the work folder's build-only
  * folder, which is never published; an incremental build writes only the
- * files of years whose stories changed. A year whose records file and
- * bundle folder are as the previous build left them (same size and time)
- * is not read or indexed again (yearPlan), so a publish re-indexes only
- * the year of the story it changed; a year's folder is brought to its new
- * bundle file by file (writeBundle), so unchanged files keep their times
- * and the live update skips them; folders of years with no story left, and
+ * files of bundles whose stories changed. A bundle whose records file and
+ * folder are as the previous build left them (same size and time) is not
+ * read or indexed again (bundlePlan), so a publish re-indexes only the
+ * bundle of the story it changed; a bundle's folder is brought to its new
+ * files one by one (writeBundle), so unchanged files keep their times and
+ * the live update skips them; folders of bundles with no story left, and
  * anything else in the edition's folder, are deleted.
  *
  * Runs its `astro:build:done` hook before the hooks that list the output
@@ -58,44 +58,44 @@ export function searchIndex(): AstroIntegration {
           const started = performance.now();
           const recordsDir = join(root, searchRecordsFolder(lang));
           const base = join(root, searchBundlePath(lang));
-          // The years the catalogue has stories in: the files the route wrote
-          // or kept (the kept-output integration has deleted the others).
-          const years = (await readdir(recordsDir).catch(() => [] as string[]))
+          // The bundles the catalogue has stories in: the files the route
+          // wrote or kept (the kept-output integration deleted the others).
+          const keys = (await readdir(recordsDir).catch(() => [] as string[]))
             .filter((name) => name.endsWith('.json'))
             .map((name) => name.slice(0, -'.json'.length))
             .sort()
             .reverse();
-          const now = years.map((year) => ({
-            year,
-            records: fileStamp(join(recordsDir, `${year}.json`)),
-            bundle: bundleStamp(join(base, year)),
+          const now = keys.map((key) => ({
+            key,
+            records: fileStamp(join(recordsDir, `${key}.json`)),
+            bundle: bundleStamp(join(base, key)),
           }));
           const folders = (await readdir(base).catch(() => [])).map(String);
-          const plan = yearPlan(before[lang] ?? {}, now, folders);
+          const plan = bundlePlan(before[lang] ?? {}, now, folders);
           for (const name of plan.remove)
             await rm(join(base, name), { recursive: true, force: true });
           const state: Record<string, BundleState> = {};
           let written = 0;
           let removed = 0;
           let stories = 0;
-          // One year at a time: Pagefind holds one index in memory at once.
-          for (const { year, records: stamp } of now) {
-            const previous = before[lang]?.[year];
-            if (previous && plan.keep.includes(year)) {
-              state[year] = previous;
+          // One bundle at a time: Pagefind holds one index in memory at once.
+          for (const { key, records: stamp } of now) {
+            const previous = before[lang]?.[key];
+            if (previous && plan.keep.includes(key)) {
+              state[key] = previous;
               stories += previous.stories;
               continue;
             }
             const list = JSON.parse(
-              await readFile(join(recordsDir, `${year}.json`), 'utf8'),
+              await readFile(join(recordsDir, `${key}.json`), 'utf8'),
             ) as SearchRecord[];
-            const dir = join(base, year);
+            const dir = join(base, key);
             const files = await indexRecords(list, lang);
             const done = await writeBundle(dir, files);
             written += done.written;
             removed += done.removed;
             stories += list.length;
-            state[year] = {
+            state[key] = {
               records: stamp,
               bundle: bundleStamp(dir),
               files: files.length,
@@ -104,14 +104,14 @@ export function searchIndex(): AstroIntegration {
             };
           }
           after[lang] = state;
-          const files = Object.values(state).reduce((sum, year) => sum + year.files, 0);
-          const bytes = Object.values(state).reduce((sum, year) => sum + year.bytes, 0);
+          const files = Object.values(state).reduce((sum, one) => sum + one.files, 0);
+          const bytes = Object.values(state).reduce((sum, one) => sum + one.bytes, 0);
           const seconds = (performance.now() - started) / 1000;
           // bench/search.mjs (searchFromLog) reads this line.
           logger.info(
             `search index ${lang}: ${stories} stories in ${seconds.toFixed(2)} s, ` +
               `${files} files, ${bytes} bytes; ${written} written, ${removed} removed; ` +
-              `${years.length} years, indexed ${plan.index.join(' ') || 'none'}` +
+              `${keys.length} bundles, indexed ${plan.index.join(' ') || 'none'}` +
               (plan.remove.length > 0 ? `, deleted ${plan.remove.join(' ')}` : '') +
               (plan.index.length === 0 ? ' (unchanged: not indexed again)' : ''),
           );

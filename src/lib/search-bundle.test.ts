@@ -9,7 +9,7 @@ import {
   readBundle,
   servedBundleFile,
   writeBundle,
-  yearPlan,
+  bundlePlan,
   type BundleState,
   type IndexRecord,
 } from './search-bundle';
@@ -37,7 +37,7 @@ describe('servedBundleFile', () => {
   });
 });
 
-describe('yearPlan', () => {
+describe('bundlePlan', () => {
   const state = (records: string, bundle: string): BundleState => ({
     records,
     bundle,
@@ -49,10 +49,10 @@ describe('yearPlan', () => {
 
   it.each([
     [
-      'a publish in the newest year indexes that year only',
+      'a publish in the newest bundle indexes that bundle only',
       [
-        { year: '2026', records: 'r26-edited', bundle: 'b26' },
-        { year: '2025', records: 'r25', bundle: 'b25' },
+        { key: '2026', records: 'r26-edited', bundle: 'b26' },
+        { key: '2025', records: 'r25', bundle: 'b25' },
       ],
       ['2026', '2025'],
       { index: ['2026'], keep: ['2025'], remove: [] },
@@ -60,8 +60,8 @@ describe('yearPlan', () => {
     [
       'a build with no change indexes nothing',
       [
-        { year: '2026', records: 'r26', bundle: 'b26' },
-        { year: '2025', records: 'r25', bundle: 'b25' },
+        { key: '2026', records: 'r26', bundle: 'b26' },
+        { key: '2025', records: 'r25', bundle: 'b25' },
       ],
       ['2026', '2025'],
       { index: [], keep: ['2026', '2025'], remove: [] },
@@ -69,8 +69,8 @@ describe('yearPlan', () => {
     [
       'a year whose folder was touched since is indexed again though its records are the same',
       [
-        { year: '2026', records: 'r26', bundle: 'other' },
-        { year: '2025', records: 'r25', bundle: 'b25' },
+        { key: '2026', records: 'r26', bundle: 'other' },
+        { key: '2025', records: 'r25', bundle: 'b25' },
       ],
       ['2026', '2025'],
       { index: ['2026'], keep: ['2025'], remove: [] },
@@ -78,18 +78,18 @@ describe('yearPlan', () => {
     [
       'a new year is indexed, a year with no story left is deleted, and so is anything else in the folder',
       [
-        { year: '2027', records: 'r27', bundle: 'none' },
-        { year: '2026', records: 'r26', bundle: 'b26' },
+        { key: '2027', records: 'r27', bundle: 'none' },
+        { key: '2026', records: 'r26', bundle: 'b26' },
       ],
       ['2026', '2025', 'pagefind.js'],
       { index: ['2027'], keep: ['2026'], remove: ['2025', 'pagefind.js'] },
     ],
   ])('%s', (_, now, folders, expected) => {
-    expect(yearPlan(previous, now, folders)).toEqual(expected);
+    expect(bundlePlan(previous, now, folders)).toEqual(expected);
   });
 
   it('indexes every year when there is no previous build', () => {
-    expect(yearPlan({}, [{ year: '2026', records: 'r', bundle: 'b' }], [])).toEqual({
+    expect(bundlePlan({}, [{ key: '2026', records: 'r', bundle: 'b' }], [])).toEqual({
       index: ['2026'],
       keep: [],
       remove: [],

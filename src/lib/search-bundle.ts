@@ -200,25 +200,25 @@ export interface BundleState {
 }
 
 /**
- * Which year bundles of an edition a build makes again, keeps or deletes.
- * A year is kept when its records file has the size and time the previous build
- * indexed and its folder has the stamp that build left (nobody touched
- * it); otherwise it is indexed again. Folders of years that no longer have
- * a story are deleted.
+ * Which bundles of an edition (a recent month or an older year, by key) a
+ * build makes again, keeps or deletes. A bundle is kept when its records
+ * file has the size and time the previous build indexed and its folder has
+ * the stamp that build left (nobody touched it); otherwise it is indexed
+ * again. Folders of bundles that no longer have a story are deleted.
  */
-export function yearPlan(
+export function bundlePlan(
   previous: Readonly<Record<string, BundleState | undefined>>,
-  now: readonly { year: string; records: string; bundle: string }[],
+  now: readonly { key: string; records: string; bundle: string }[],
   folders: readonly string[],
 ): { index: string[]; keep: string[]; remove: string[] } {
   const index: string[] = [];
   const keep: string[] = [];
-  for (const { year, records, bundle } of now) {
-    const before = previous[year];
-    if (before?.records === records && before.bundle === bundle) keep.push(year);
-    else index.push(year);
+  for (const { key, records, bundle } of now) {
+    const before = previous[key];
+    if (before?.records === records && before.bundle === bundle) keep.push(key);
+    else index.push(key);
   }
-  const wanted = new Set(now.map((entry) => entry.year));
+  const wanted = new Set(now.map((entry) => entry.key));
   const remove = folders.filter((folder) => !wanted.has(folder)).sort();
   return { index, keep, remove };
 }

@@ -8,8 +8,9 @@ import {
   searchParams,
   searchRecord,
   searchRecordsFolder,
-  searchYears,
-  storiesByYear,
+  searchBundleKey,
+  searchBundles,
+  storiesByBundle,
 } from './search';
 
 function makeAuthor(id: string, name: string): Author {
@@ -88,7 +89,7 @@ describe('search paths', () => {
 
 describe('searchRecord', () => {
   it('indexes the headline, standfirst, body, section and tags under the article’s URL and language', () => {
-    const record = searchRecord(makeArticle(), 'Texto del cuerpo.');
+    const record = searchRecord(makeArticle(), 'Texto del cuerpo.', '2024');
     expect(record.url).toBe('/es/2024/11/11/corea-del-norte-rusia-tratado/');
     expect(record.language).toBe('es');
     expect(record.content).toBe(
@@ -97,7 +98,7 @@ describe('searchRecord', () => {
   });
 
   it('shows the date of the newsroom’s time zone, not UTC’s', () => {
-    const { meta, sort } = searchRecord(makeArticle(), '');
+    const { meta, sort } = searchRecord(makeArticle(), '', '2024');
     expect(meta.date).toBe('11 nov 2024');
     expect(meta.datetime).toBe('2024-11-11T23:30:00-06:00');
     expect(sort.date).toBe('2024-11-12T05:30:00.000Z');
@@ -108,20 +109,30 @@ describe('searchRecord', () => {
       lang: 'en',
       authors: [makeAuthor('a', 'A'), makeAuthor('b', 'B')],
     });
-    const record = searchRecord(english, '');
+    const record = searchRecord(english, '', '2024');
     expect(record.meta.section).toBe('World');
-    expect(record.filters).toEqual({ section: ['world'], author: ['a', 'b'], year: ['2024'] });
+    expect(record.filters).toEqual({ section: ['world'], author: ['a', 'b'], bundle: ['2024'] });
   });
 
   it('shows the kind label of analysis, opinion and live stories, and none for news', () => {
-    expect(searchRecord(makeArticle(), '').meta).not.toHaveProperty('kind');
-    expect(searchRecord(makeArticle({ kind: 'opinion' }), '').meta.kind).toBe('Opinión');
-    expect(searchRecord(makeArticle({ kind: 'live', lang: 'en' }), '').meta.kind).toBe('Live');
+    expect(searchRecord(makeArticle(), '', '2024').meta).not.toHaveProperty('kind');
+    expect(searchRecord(makeArticle({ kind: 'opinion' }), '', '2024').meta.kind).toBe('Opinión');
+    expect(searchRecord(makeArticle({ kind: 'live', lang: 'en' }), '', '2024').meta.kind).toBe(
+      'Live',
+    );
   });
 
   it('sorts by a text that orders as time does', () => {
-    const older = searchRecord(makeArticle({ publishedAt: new Date('2024-01-02T00:00:00Z') }), '');
-    const newer = searchRecord(makeArticle({ publishedAt: new Date('2024-10-02T00:00:00Z') }), '');
+    const older = searchRecord(
+      makeArticle({ publishedAt: new Date('2024-01-02T00:00:00Z') }),
+      '',
+      '2024',
+    );
+    const newer = searchRecord(
+      makeArticle({ publishedAt: new Date('2024-10-02T00:00:00Z') }),
+      '',
+      '2024',
+    );
     expect(older.sort.date < newer.sort.date).toBe(true);
   });
 });
@@ -159,35 +170,53 @@ describe('plainText', () => {
   });
 });
 
-describe('the year of a story', () => {
+describe('the bundle of a story', () => {
+  const now = new Date('2026-11-28T12:00:00-06:00');
+
   it.each([
+    ['a story of the build’s month', '2026-11-02T12:00:00Z', '2026-11'],
+    ['a story of the month before', '2026-10-31T12:00:00Z', '2026-10'],
+    ['a story two months old, in its year', '2026-09-30T12:00:00Z', '2026'],
+    ['a story of an earlier year', '2025-11-20T12:00:00Z', '2025'],
+    [
+      'the last evening of October in Chicago, already November in UTC',
+      '2026-11-01T04:30:00Z',
+      '2026-10',
+    ],
     [
       'the last evening of a year in Chicago, already January in UTC',
       '2025-01-01T05:30:00Z',
       '2024',
     ],
-    ['the first minute of a year in Chicago', '2025-01-01T06:00:00Z', '2025'],
-    ['midsummer', '2026-07-01T12:00:00Z', '2026'],
-  ])('files %s under its newsroom year', (_, iso, year) => {
-    const article = makeArticle({ publishedAt: new Date(iso) });
-    expect(searchRecord(article, '').filters.year).toEqual([year]);
-    expect(searchYears([article])).toEqual([year]);
+  ])('files %s under %s (newsroom time)', (_, iso, key) => {
+    expect(searchBundleKey(new Date(iso), now)).toBe(key);
   });
 
-  it('lists the years with stories once each, newest first', () => {
+  it('keeps December in its own bundle through January', () => {
+    const january = new Date('2027-01-10T12:00:00-06:00');
+    expect(searchBundleKey(new Date('2026-12-24T12:00:00-06:00'), january)).toBe('2026-12');
+    expect(searchBundleKey(new Date('2026-11-24T12:00:00-06:00'), january)).toBe('2026');
+  });
+
+  it('lists the bundles with stories once each, newest first', () => {
     const at = (iso: string) => makeArticle({ publishedAt: new Date(iso) });
     expect(
-      searchYears([
-        at('2024-03-01T12:00:00Z'),
-        at('2026-03-01T12:00:00Z'),
-        at('2024-05-01T12:00:00Z'),
-      ]),
-    ).toEqual(['2026', '2024']);
-    expect(searchYears([])).toEqual([]);
+      searchBundles(
+        [
+          at('2024-03-01T12:00:00Z'),
+          at('2026-11-20T12:00:00Z'),
+          at('2026-03-01T12:00:00Z'),
+          at('2026-10-20T12:00:00Z'),
+          at('2024-05-01T12:00:00Z'),
+        ],
+        now,
+      ),
+    ).toEqual(['2026-11', '2026-10', '2026', '2024']);
+    expect(searchBundles([], now)).toEqual([]);
   });
 });
 
-describe('storiesByYear', () => {
+describe('storiesByBundle', () => {
   const story = (path: string, iso: string) => ({ path, publishedAt: new Date(iso) });
 
   it.each([
@@ -212,13 +241,22 @@ describe('storiesByYear', () => {
       ],
     ],
     [
-      'a story of New Year’s Eve in Chicago, already January in UTC, stays in its newsroom year',
-      [story('/eve/', '2025-01-01T05:30:00Z')],
-      [['2024', ['/eve/']]],
+      'the recent months come before the years, newest first',
+      [
+        story('/this-year/', '2026-03-01T12:00:00Z'),
+        story('/last-month/', '2026-10-10T12:00:00Z'),
+        story('/this-month/', '2026-11-10T12:00:00Z'),
+      ],
+      [
+        ['2026-11', ['/this-month/']],
+        ['2026-10', ['/last-month/']],
+        ['2026', ['/this-year/']],
+      ],
     ],
   ] as const)('%s', (_, stories, expected) => {
-    expect(storiesByYear(stories).map(([year, list]) => [year, list.map((s) => s.path)])).toEqual(
-      expected,
-    );
+    const now = new Date('2026-11-28T12:00:00-06:00');
+    expect(
+      storiesByBundle(stories, now).map(([key, list]) => [key, list.map((s) => s.path)]),
+    ).toEqual(expected);
   });
 });

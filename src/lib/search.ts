@@ -30,48 +30,67 @@ export function searchParams(): {
 
 /**
  * The folder of an edition's Pagefind bundles, `/es/buscar/pagefind/`, or
- * with `year` the bundle of that publication year, `/es/buscar/pagefind/2026/`.
+ * with `bundle` that bundle's folder, `/es/buscar/pagefind/2026-11/`.
  */
-export function searchBundlePath(lang: Lang, year?: string): string {
-  return `${searchPagePath(lang)}pagefind/${year === undefined ? '' : `${year}/`}`;
-}
-
-/** A story's publication year in the newsroom's time zone (`2026`): the bundle that holds it. */
-export function searchYear(article: Pick<Article, 'publishedAt'>): string {
-  return zonedDateParts(article.publishedAt).year;
+export function searchBundlePath(lang: Lang, bundle?: string): string {
+  return `${searchPagePath(lang)}pagefind/${bundle === undefined ? '' : `${bundle}/`}`;
 }
 
 /**
- * An edition's stories by publication year (searchYear), newest year
- * first, each year's stories in the order given. One Pagefind bundle is
- * made per year, so a publish indexes again only the years whose stories
- * changed.
+ * How many of the newest calendar months have a bundle each: the build's
+ * month and the one before. Pagefind cannot add to an index, so a publish
+ * indexes again every story of the bundle it touches; with the recent
+ * months on their own, a new story or a correction to a recent one costs
+ * a month of stories, not a year. Older stories are bundled by year.
  */
-export function storiesByYear<A extends Pick<Article, 'publishedAt'>>(
-  articles: readonly A[],
-): [year: string, articles: A[]][] {
-  const years = new Map<string, A[]>();
-  for (const article of articles) {
-    const year = searchYear(article);
-    const list = years.get(year);
-    if (list) list.push(article);
-    else years.set(year, [article]);
-  }
-  return [...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+export const MONTH_BUNDLES = 2;
+
+/**
+ * The bundle that holds a story published at `publishedAt`, for a build
+ * made at `now`, both in the newsroom's time zone: its month (`2026-11`)
+ * when that is one of the MONTH_BUNDLES newest months, else its year
+ * (`2025`). The keys sort newest first in reverse text order.
+ */
+export function searchBundleKey(publishedAt: Date, now: Date): string {
+  const story = zonedDateParts(publishedAt);
+  const current = zonedDateParts(now);
+  const monthIndex = (parts: { year: string; month: string }) =>
+    Number(parts.year) * 12 + Number(parts.month) - 1;
+  const age = monthIndex(current) - monthIndex(story);
+  return age >= 0 && age < MONTH_BUNDLES ? `${story.year}-${story.month}` : story.year;
 }
 
-/** The publication years of an edition's published stories, newest first (strings, `2026`). */
-export function searchYears(articles: readonly Article[]): string[] {
-  return storiesByYear(articles).map(([year]) => year);
+/**
+ * An edition's stories by bundle (searchBundleKey), newest bundle first,
+ * each bundle's stories in the order given. A publish indexes again only
+ * the bundles whose stories changed.
+ */
+export function storiesByBundle<A extends Pick<Article, 'publishedAt'>>(
+  articles: readonly A[],
+  now: Date,
+): [bundle: string, articles: A[]][] {
+  const bundles = new Map<string, A[]>();
+  for (const article of articles) {
+    const key = searchBundleKey(article.publishedAt, now);
+    const list = bundles.get(key);
+    if (list) list.push(article);
+    else bundles.set(key, [article]);
+  }
+  return [...bundles].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+}
+
+/** The bundles of an edition's published stories, newest first (`2026-11 2026-10 2026 2025`). */
+export function searchBundles(articles: readonly Article[], now: Date): string[] {
+  return storiesByBundle(articles, now).map(([key]) => key);
 }
 
 /**
  * The folder where the search records route writes an edition's records,
- * one file per publication year (`build-only/search-records/es/2026.json`),
- * for the search-index integration to index. It lies in the build-only
- * folder, which is never published; there an incremental build leaves a
- * year's file untouched while its stories are, so the integration indexes
- * again only the years whose file was written.
+ * one file per bundle (`build-only/search-records/es/2026-11.json`), for
+ * the search-index integration to index. It lies in the build-only folder,
+ * which is never published; there an incremental build leaves a bundle's
+ * file untouched while its stories are, so the integration indexes again
+ * only the bundles whose file was written.
  */
 export function searchRecordsFolder(lang: Lang): string {
   return `${BUILD_ONLY_FOLDER}/search-records/${lang}/`;
@@ -103,20 +122,21 @@ export interface SearchRecord {
   language: string;
   meta: SearchMeta;
   /**
-   * Section and author ids, for the search page's filters, and the
-   * publication year in the newsroom's time zone: which bundle holds the
-   * story, and how the page lists the newest first across bundles.
+   * Section and author ids, for the search page's filters, and the bundle
+   * that holds the story (searchBundleKey): how the page lists the newest
+   * first across bundles.
    */
-  filters: { section: string[]; author: string[]; year: string[] };
+  filters: { section: string[]; author: string[]; bundle: string[] };
   /** `date`: publication time, UTC ISO 8601, so that text order is time order. */
   sort: { date: string };
 }
 
 /**
  * The record of a published story in its edition's index. `bodyText` is the
- * body as plain text (plainText of the rendered body).
+ * body as plain text (plainText of the rendered body); `bundle` the key of
+ * the bundle that holds it.
  */
-export function searchRecord(article: Article, bodyText: string): SearchRecord {
+export function searchRecord(article: Article, bodyText: string, bundle: string): SearchRecord {
   const { lang } = article;
   const meta: SearchMeta = {
     title: article.title,
@@ -139,7 +159,7 @@ export function searchRecord(article: Article, bodyText: string): SearchRecord {
     filters: {
       section: [article.section.id],
       author: article.authors.map((a) => a.id),
-      year: [searchYear(article)],
+      bundle: [bundle],
     },
     sort: { date: article.publishedAt.toISOString() },
   };
