@@ -18,6 +18,7 @@ import {
   type FeedLinks,
 } from './feed';
 import { archiveFeed, getFeedSize } from './feed-archive';
+import { digest } from './cache-key';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
 import { authorName, t } from './i18n';
@@ -67,21 +68,50 @@ type ListingFeedProps = {
   listing: Pick<Listing<string, unknown>, 'lang' | 'path' | 'articles'>;
 };
 
+/** Keys a list of stories as pages and feeds show them (the catalogue's `cacheKeys.stories`). */
+export type StoriesKey = (articles: readonly Article[]) => string;
+
+/**
+ * The cache key of a feed file: the stories it carries (the newest
+ * feedSize, as they show), whatever else it shows (`parts`: its title,
+ * page, archive link), and for a feed with no story the build time, its
+ * channel date. An incremental build rewrites a feed only when one of
+ * them changed: a publish in one section leaves the other sections' and
+ * the other edition's feeds alone.
+ */
+export function feedCacheKey(
+  storiesKey: StoriesKey,
+  parts: readonly unknown[],
+  articles: readonly Article[],
+): string {
+  const items = articles.slice(0, feedSize());
+  return digest([
+    storiesKey(items),
+    parts,
+    items.length === 0 ? getBuildTime().toISOString() : null,
+  ]);
+}
+
 /**
  * `getStaticPaths` entries for the feeds beside listing pages (sections,
- * authors): three formats each, titled "Voz: <name>".
+ * authors): three formats each, titled "Voz: <name>", each keyed by what it
+ * shows (feedCacheKey).
  */
 export function listingFeedPaths<K extends string, T, P extends Record<string, string>>(
   listings: readonly Listing<K, T>[],
   params: (listing: Listing<K, T>) => P,
   name: (listing: Listing<K, T>) => string,
-): { params: P & { feed: string }; props: ListingFeedProps }[] {
-  return listings.flatMap((listing) =>
-    feedFileParams(params(listing)).map((path) => ({
+  storiesKey: StoriesKey,
+): { params: P & { feed: string }; props: ListingFeedProps; cacheKey: string }[] {
+  return listings.flatMap((listing) => {
+    const title = feedTitle(listing.lang, name(listing));
+    const cacheKey = feedCacheKey(storiesKey, [title, listing.path], listing.articles);
+    return feedFileParams(params(listing)).map((path) => ({
       ...path,
-      props: { ...path.props, title: feedTitle(listing.lang, name(listing)), listing },
-    })),
-  );
+      props: { ...path.props, title, listing },
+      cacheKey,
+    }));
+  });
 }
 
 /** The GET handler of a listing's feed route. */

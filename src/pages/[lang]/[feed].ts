@@ -1,10 +1,28 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCatalogue } from '../../lib/content';
-import { editionFeedResponse, feedFileParams, feedTitle } from '../../lib/feed-response';
+import { archiveFeed } from '../../lib/feed-archive';
+import {
+  editionFeedResponse,
+  feedCacheKey,
+  feedFileParams,
+  feedSize,
+  feedTitle,
+} from '../../lib/feed-response';
 import { SITE } from '../../site';
 
-export const getStaticPaths = (() =>
-  SITE.langs.flatMap((lang) => feedFileParams({ lang }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  const catalogue = await getCatalogue();
+  return SITE.langs.flatMap((lang) => {
+    const published = catalogue.published(lang);
+    // What the feed shows: its newest stories and the link to the newest archive document.
+    const cacheKey = feedCacheKey(
+      catalogue.cacheKeys.stories,
+      [feedTitle(lang), archiveFeed(published, feedSize()).newest],
+      published,
+    );
+    return feedFileParams({ lang }).map((path) => ({ ...path, cacheKey }));
+  });
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<
   InferGetStaticPropsType<typeof getStaticPaths>,

@@ -3,11 +3,14 @@ import { getCatalogue } from '../../../../lib/content';
 import { listingFeedPaths, serveListingFeed } from '../../../../lib/feed-response';
 import { authorName } from '../../../../lib/i18n';
 
-export const getStaticPaths = (async () =>
-  listingFeedPaths(
-    (await getCatalogue()).authorListings,
+export const getStaticPaths = (async () => {
+  const catalogue = await getCatalogue();
+  return listingFeedPaths(
+    catalogue.authorListings,
     (listing) => ({ lang: listing.lang, id: listing.subject.id }),
     (listing) => authorName(listing.subject, listing.lang),
-  )) satisfies GetStaticPaths;
+    catalogue.cacheKeys.stories,
+  );
+}) satisfies GetStaticPaths;
 
 export const GET = serveListingFeed;
