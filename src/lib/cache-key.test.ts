@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStoryDigest, digest } from './cache-key';
+import { createStoryDigest, digest, feedCacheKey } from './cache-key';
 
 const story = (title: string, body = 'b1') => ({
   title,
@@ -40,5 +40,28 @@ describe('createStoryDigest with shared objects', () => {
     expect(of(byline(ana))).toBe(of(byline(ana)));
     expect(of(byline(anaMoved))).not.toBe(of(byline(ana)));
     expect(of(byline(ana, 'Senate rejects the bill'))).not.toBe(of(byline(ana)));
+  });
+});
+
+describe('feedCacheKey', () => {
+  const titles = (stories: readonly string[]) => stories.join('|');
+  const now = new Date('2026-11-28T18:00:00Z');
+  const key = (stories: string[], parts: unknown[] = ['Voz: Mundo'], at = now) =>
+    feedCacheKey(titles, parts, stories, { size: 2, now: at });
+
+  it('changes when a story the feed carries changes, or when its title or links do', () => {
+    expect(key(['a', 'b', 'c'])).toBe(key(['a', 'b', 'c']));
+    expect(key(['a2', 'b', 'c'])).not.toBe(key(['a', 'b', 'c']));
+    expect(key(['new', 'a', 'b'])).not.toBe(key(['a', 'b', 'c']));
+    expect(key(['a', 'b'], ['Voz: World'])).not.toBe(key(['a', 'b']));
+  });
+
+  it('stays when only a story beyond the feed’s size changes, or the clock moves', () => {
+    expect(key(['a', 'b', 'c2'])).toBe(key(['a', 'b', 'c']));
+    expect(key(['a', 'b'], undefined, new Date('2026-11-29T18:00:00Z'))).toBe(key(['a', 'b']));
+  });
+
+  it('follows the build time when the feed is empty (its channel date)', () => {
+    expect(key([], undefined, new Date('2026-11-29T18:00:00Z'))).not.toBe(key([]));
   });
 });

@@ -47,3 +47,21 @@ export function createStoryDigest<T extends object>(
     return value;
   };
 }
+
+/**
+ * The cache key of a feed file: the stories it carries (its newest `size`,
+ * keyed as pages show them by `storiesKey`), whatever else it shows
+ * (`parts`: its title, page, archive link), and for a feed with no story
+ * the build time `now`, its channel date. An incremental build rewrites a
+ * feed only when one of them changed: a publish in one section leaves the
+ * other sections' and the other edition's feeds alone.
+ */
+export function feedCacheKey<T>(
+  storiesKey: (stories: readonly T[]) => string,
+  parts: readonly unknown[],
+  stories: readonly T[],
+  { size, now }: { size: number; now: Date },
+): string {
+  const items = stories.slice(0, size);
+  return digest([storiesKey(items), parts, items.length === 0 ? now.toISOString() : null]);
+}

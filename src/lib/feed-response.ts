@@ -18,7 +18,7 @@ import {
   type FeedLinks,
 } from './feed';
 import { archiveFeed, getFeedSize } from './feed-archive';
-import { digest } from './cache-key';
+import { feedCacheKey as storiesFeedKey } from './cache-key';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
 import { authorName, t } from './i18n';
@@ -71,25 +71,13 @@ type ListingFeedProps = {
 /** Keys a list of stories as pages and feeds show them (the catalogue's `cacheKeys.stories`). */
 export type StoriesKey = (articles: readonly Article[]) => string;
 
-/**
- * The cache key of a feed file: the stories it carries (the newest
- * feedSize, as they show), whatever else it shows (`parts`: its title,
- * page, archive link), and for a feed with no story the build time, its
- * channel date. An incremental build rewrites a feed only when one of
- * them changed: a publish in one section leaves the other sections' and
- * the other edition's feeds alone.
- */
+/** The cache key of a feed of this site (cache-key.ts, feedCacheKey), at its size and build time. */
 export function feedCacheKey(
   storiesKey: StoriesKey,
   parts: readonly unknown[],
   articles: readonly Article[],
 ): string {
-  const items = articles.slice(0, feedSize());
-  return digest([
-    storiesKey(items),
-    parts,
-    items.length === 0 ? getBuildTime().toISOString() : null,
-  ]);
+  return storiesFeedKey(storiesKey, parts, articles, { size: feedSize(), now: getBuildTime() });
 }
 
 /**
