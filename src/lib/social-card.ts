@@ -12,6 +12,7 @@ import {
   missingCharacters,
 } from './card-fonts';
 import { LINE_HEIGHT, drawHeadline } from './card-headline';
+import { drawOver } from './card-pixels';
 import { PAGE_BACKGROUND } from './images';
 
 /**
@@ -193,25 +194,19 @@ export function cardFrame(section: string, outlet: string): Promise<Frame> {
 /** The card as the cached frame with the headline set by libvips laid over it. */
 export async function drawLayeredCard(texts: CardText): Promise<Buffer> {
   const frame = await cardFrame(texts.section, texts.outlet);
-  const base = sharp(frame.data, { raw: frame.info });
-  if (!texts.headline) return base.jpeg(JPEG).toBuffer();
+  if (!texts.headline) return sharp(frame.data, { raw: frame.info }).jpeg(JPEG).toBuffer();
   const headline = await drawHeadline(
     texts.headline,
     { width: HEADLINE_AREA.width, height: HEADLINE_AREA.height, colour: INK },
     headlineSize(texts.headline),
   );
-  return base
-    .composite([
-      {
-        input: headline.data,
-        raw: { width: headline.width, height: headline.height, channels: 4 },
-        top: HEADLINE_AREA.top + Math.floor((HEADLINE_AREA.height - headline.height) / 2),
-        // Latin only comes here (drawnByBaseFonts), so the headline starts at the left.
-        left: HEADLINE_AREA.left,
-      },
-    ])
-    .jpeg(JPEG)
-    .toBuffer();
+  const pixels = drawOver(
+    { data: frame.data, ...frame.info },
+    { ...headline, channels: 4 },
+    HEADLINE_AREA.left,
+    HEADLINE_AREA.top + Math.floor((HEADLINE_AREA.height - headline.height) / 2),
+  );
+  return sharp(pixels, { raw: frame.info }).jpeg(JPEG).toBuffer();
 }
 
 /**
