@@ -188,15 +188,11 @@ row('satori', 'total', {
 
 // Latin headlines: the frame once per section, the headline by Pango, composite + JPEG.
 const headline = await timed(inputs, (t) =>
-  card.drawHeadline(
-    t.headline,
-    { width: card.HEADLINE_AREA.width, height: card.HEADLINE_AREA.height, colour: '#121212' },
-    card.headlineSize(t.headline),
-  ),
+  card.drawHeadline(t.headline, card.HEADLINE_AREA, card.headlineSize(t.headline)),
 );
 row('layered', 'headline (Pango)', headline);
 const layered = await timed(inputs, (t) => card.drawLayeredCard(t));
-row('layered', 'composite + JPEG q85', {
+row('layered', 'paint onto frame + JPEG q85', {
   cpu: layered.cpu - headline.cpu,
   wall: layered.wall - headline.wall,
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawHeadline, pangoText } from './card-headline';
 
-const box = { width: 1056, height: 351, colour: '#121212' };
+const box = { width: 1056, height: 351 };
 
 describe('pangoText', () => {
   it.each([

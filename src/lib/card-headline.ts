@@ -7,7 +7,7 @@ import { woffToSfnt } from './card-woff';
 
 /**
  * A Latin headline set by libvips' own text renderer (Pango), in the card's
- * Source Serif 4 Bold, as an RGBA picture to lay over the card's frame. It
+ * Source Serif 4 Bold, as a one-channel mask to paint onto the card's frame. It
  * takes about 2 ms of one of libvips' threads where satori's layout (main
  * thread) and librsvg's rasterising of the whole card took about 15 ms, and
  * it knows the height it drew, so a headline that would not fit is set
@@ -18,19 +18,18 @@ import { woffToSfnt } from './card-woff';
  * from machine to machine. Other scripts and emoji go through satori.
  */
 
-/** The space the headline may take and its colour. */
+/** The space the headline may take. */
 export interface HeadlineBox {
   width: number;
   height: number;
-  /** `#rrggbb`. */
-  colour: string;
 }
 
-/** The drawn headline: raw RGBA pixels, their size and the type size used. */
+/** The drawn headline: a one-channel mask (255 where the ink is), its size and the type size used. */
 export interface DrawnHeadline {
   data: Buffer;
   width: number;
   height: number;
+  channels: 1;
   size: number;
 }
 
@@ -99,10 +98,11 @@ function render(markup: string, size: number, width: number, fontfile: string, s
       // Sizes are in points; at 72 dpi a point is a pixel, as on the satori card.
       dpi: 72,
       wrap: 'word-char',
-      rgba: true,
       ...(spacing === undefined ? {} : { spacing }),
     },
   })
+    // libvips draws one band of coverage; sharp would hand it back as sRGB.
+    .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
 }
@@ -139,11 +139,13 @@ export async function drawHeadline(
   const fontfile = await registeredFonts();
   for (const size of SIZES.filter((s) => s <= startSize)) {
     const natural = await naturalLineHeight(size, fontfile);
-    const markup = `<span foreground="${box.colour}" letter_spacing="${TRACKING * 1024}">${pangoText(headline)}</span>`;
+    const markup = `<span letter_spacing="${TRACKING * 1024}">${pangoText(headline)}</span>`;
     const spacing = Math.round(size * LINE_HEIGHT) - natural;
     const { data, info } = await render(markup, size, box.width, fontfile, spacing);
+    if (info.channels !== 1)
+      throw new Error(`libvips drew the headline in ${info.channels} channels`);
     if (info.height <= box.height && info.width <= box.width) {
-      return { data, width: info.width, height: info.height, size };
+      return { data, width: info.width, height: info.height, channels: 1, size };
     }
   }
   throw new Error(`headline does not fit ${box.width}×${box.height}: ${headline}`);

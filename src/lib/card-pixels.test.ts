@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawOver, type RawImage } from './card-pixels';
+import { paintMask, parseHex, type RawImage } from './card-pixels';
 
 /** A 2×2 RGB picture of one grey. */
 const grey = (): RawImage => ({
@@ -9,48 +9,61 @@ const grey = (): RawImage => ({
   channels: 3,
 });
 
-/** A 1×1 RGBA picture. */
-const dot = (r: number, g: number, b: number, a: number): RawImage => ({
-  data: Buffer.from([r, g, b, a]),
-  width: 1,
+/** A one-channel mask, `width` wide, one row. */
+const mask = (...alphas: number[]): RawImage => ({
+  data: Buffer.from(alphas),
+  width: alphas.length,
   height: 1,
-  channels: 4,
+  channels: 1,
 });
 
-const pixel = (data: Buffer, x: number, y: number) => [
-  ...data.subarray((y * 2 + x) * 3, (y * 2 + x) * 3 + 3),
-];
+const pixel = (image: RawImage, x: number, y: number) => {
+  const at = (y * image.width + x) * 3;
+  return [...image.data.subarray(at, at + 3)];
+};
 
-describe('drawOver', () => {
+const INK = [10, 20, 30] as const;
+
+describe('paintMask', () => {
   it.each([
-    ['an opaque pixel replaces the one below', dot(10, 20, 30, 255), [10, 20, 30]],
-    ['a transparent pixel leaves the one below', dot(10, 20, 30, 0), [200, 200, 200]],
-    ['a half-transparent pixel mixes the two', dot(0, 0, 0, 128), [100, 100, 100]],
-  ])('%s', (_, layer, expected) => {
-    expect(pixel(drawOver(grey(), layer, 1, 1), 1, 1)).toEqual(expected);
+    ['a full mask replaces the pixel with the colour', 255, [10, 20, 30]],
+    ['an empty mask leaves the pixel', 0, [200, 200, 200]],
+    ['a half mask mixes the two', 128, [105, 110, 115]],
+  ])('%s', (_, alpha, expected) => {
+    const card = grey();
+    paintMask(card, mask(alpha), INK, 1, 1);
+    expect(pixel(card, 1, 1)).toEqual(expected);
   });
 
-  it('draws only where the layer is placed', () => {
-    const out = drawOver(grey(), dot(0, 0, 0, 255), 1, 0);
-    expect([pixel(out, 0, 0), pixel(out, 1, 0), pixel(out, 0, 1)]).toEqual([
+  it('paints only where the mask is placed', () => {
+    const card = grey();
+    paintMask(card, mask(255), INK, 1, 0);
+    expect([pixel(card, 0, 0), pixel(card, 1, 0), pixel(card, 0, 1)]).toEqual([
       [200, 200, 200],
-      [0, 0, 0],
+      [10, 20, 30],
+      [200, 200, 200],
+    ]);
+  });
+
+  it('drops what falls outside the picture instead of wrapping it to the next row', () => {
+    const card = grey();
+    paintMask(card, mask(255, 255, 255), INK, 1, 0);
+    expect([pixel(card, 1, 0), pixel(card, 0, 1)]).toEqual([
+      [10, 20, 30],
       [200, 200, 200],
     ]);
   });
+});
 
-  it('leaves the base picture itself untouched', () => {
-    const base = grey();
-    drawOver(base, dot(0, 0, 0, 255), 0, 0);
-    expect(pixel(base.data, 0, 0)).toEqual([200, 200, 200]);
+describe('parseHex', () => {
+  it.each([
+    ['#121212', [18, 18, 18]],
+    ['#B3001B', [179, 0, 27]],
+  ])('reads %s', (hex, rgb) => {
+    expect(parseHex(hex)).toEqual(rgb);
   });
 
-  it('drops what falls outside the base instead of wrapping it to the next row', () => {
-    const wide: RawImage = { data: Buffer.alloc(3 * 1 * 4, 255), width: 3, height: 1, channels: 4 };
-    const out = drawOver(grey(), wide, 1, 0);
-    expect([pixel(out, 1, 0), pixel(out, 0, 1)]).toEqual([
-      [255, 255, 255],
-      [200, 200, 200],
-    ]);
+  it('refuses a colour it cannot read', () => {
+    expect(() => parseHex('red')).toThrow('not a #rrggbb colour: red');
   });
 });
