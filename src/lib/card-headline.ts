@@ -89,22 +89,24 @@ function registeredFonts(): Promise<string> {
 const fontName = (size: number) => `${CARD_FAMILY} Bold ${size}`;
 
 function render(markup: string, size: number, width: number, fontfile: string, spacing?: number) {
-  return sharp({
-    text: {
-      text: markup,
-      font: fontName(size),
-      fontfile,
-      width,
-      // Sizes are in points; at 72 dpi a point is a pixel, as on the satori card.
-      dpi: 72,
-      wrap: 'word-char',
-      ...(spacing === undefined ? {} : { spacing }),
-    },
-  })
-    // libvips draws one band of coverage; sharp would hand it back as sRGB.
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  return (
+    sharp({
+      text: {
+        text: markup,
+        font: fontName(size),
+        fontfile,
+        width,
+        // Sizes are in points; at 72 dpi a point is a pixel, as on the satori card.
+        dpi: 72,
+        wrap: 'word-char',
+        ...(spacing === undefined ? {} : { spacing }),
+      },
+    })
+      // libvips draws one band of coverage; sharp would hand it back as sRGB.
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+  );
 }
 
 const naturalLines = new Map<number, Promise<number>>();
