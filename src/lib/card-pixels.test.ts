@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintMask, parseHex, type RawImage } from './card-pixels';
+import { divide255, paintMask, parseHex, type RawImage } from './card-pixels';
 
 /** A 2×2 RGB picture of one grey. */
 const grey = (): RawImage => ({
@@ -65,5 +65,14 @@ describe('parseHex', () => {
 
   it('refuses a colour it cannot read', () => {
     expect(() => parseHex('red')).toThrow('not a #rrggbb colour: red');
+  });
+});
+
+describe('divide255', () => {
+  it('rounds n / 255 to the nearest whole number for every product of two bytes', () => {
+    const wrong = Array.from({ length: 255 * 255 + 1 }, (_, n) => n).filter(
+      (n) => divide255(n) !== Math.round(n / 255),
+    );
+    expect(wrong).toEqual([]);
   });
 });
