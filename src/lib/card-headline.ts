@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { CARD_FAMILY, baseFontFiles } from './card-fonts';
@@ -7,11 +7,11 @@ import { woffToSfnt } from './card-woff';
 
 /**
  * A Latin headline set by libvips' own text renderer (Pango), in the card's
- * Source Serif 4 Bold, as a one-channel mask to paint onto the card's frame. It
- * takes about 2 ms of one of libvips' threads where satori's layout (main
- * thread) and librsvg's rasterising of the whole card took about 15 ms, and
- * it knows the height it drew, so a headline that would not fit is set
- * smaller rather than spilling over the wordmark.
+ * Source Serif 4 Bold, as a one-channel mask to paint onto the card's
+ * frame. It takes about 1.2 ms of one of libvips' threads, where satori's
+ * layout (main thread) and librsvg's rasterising of the whole card took
+ * about 14 ms, and it knows the height it drew, so a headline that would
+ * not fit is set smaller rather than spilling over the wordmark.
  *
  * Only text the base fonts draw comes here (`drawnByBaseFonts`): Pango
  * would borrow a system font for anything else, and the card would differ
@@ -67,8 +67,7 @@ function registeredFonts(): Promise<string> {
         const data = await readFile(woff);
         const hash = createHash('sha256').update(data).digest('hex').slice(0, 12);
         const ttf = join(dir, `${basename(woff, '.woff')}-${hash}.ttf`);
-        const known = await readFile(ttf).catch(() => undefined);
-        if (!known) {
+        if (!(await stat(ttf).catch(() => undefined))) {
           // Written aside, then renamed: parallel test workers may write the same file.
           const part = `${ttf}.${process.pid}.part`;
           await writeFile(part, woffToSfnt(data));

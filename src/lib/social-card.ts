@@ -23,9 +23,10 @@ import { PAGE_BACKGROUND } from './images';
  * Most headlines are Latin, and those cards are drawn in two layers: the
  * frame (paper, accent border, section label, double rule, wordmark) is laid
  * out by satori and rasterised once per section and outlet, kept as pixels;
- * the headline is set by libvips' text renderer (card-headline.ts) and laid
- * over it; sharp encodes the JPEG. Nothing of that runs on the main thread,
- * and it costs about a third of drawing the whole card with satori.
+ * the headline is set by libvips' text renderer (card-headline.ts) and
+ * painted onto a copy of it (card-pixels.ts, about 1 ms of the main thread);
+ * sharp encodes the JPEG. That costs about a third of drawing the whole
+ * card with satori and librsvg (bench/cards.mjs).
  * Headlines in other scripts (Cyrillic, Greek, Hebrew, Arabic, Chinese,
  * Japanese, Korean) or with emoji are laid out by satori with the fallback
  * fonts and Twemoji pictures, in the same places and sizes; a headline with
