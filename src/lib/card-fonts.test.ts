@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  drawnByBaseFonts,
   emojiImage,
   fontsFor,
   missingCharacters,
@@ -68,5 +69,21 @@ describe('parseUnicodeRange', () => {
     ['U+1f1e9-1f1f5', [[0x1f1e9, 0x1f1f5]]],
   ])('reads %s', (value, ranges) => {
     expect(parseUnicodeRange(value)).toEqual(ranges);
+  });
+});
+
+describe('drawnByBaseFonts', () => {
+  it.each([
+    ['Spanish', 'El Congreso retoma la negociación: ¿otra prórroga?', true],
+    ['Latin Extended', 'Łódź, Ærø, Şanlıurfa', true],
+    ['quotes, dashes and the euro', '“Not now” — €5 … ‘ok’', true],
+    ['Cyrillic', 'Москва', false],
+    ['Hebrew', 'ירושלים', false],
+    ['Chinese', '北京', false],
+    ['an emoji', 'Fans 🎉', false],
+    ['a keycap emoji', 'Number 1️⃣', false],
+    ['a character no font has', 'Logo \uE000', false],
+  ])('answers for %s', (_, text, expected) => {
+    expect(drawnByBaseFonts(text)).toBe(expected);
   });
 });

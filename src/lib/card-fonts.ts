@@ -147,6 +147,11 @@ export function loadBaseFonts(): Promise<CardFont[]> {
   return baseFonts;
 }
 
+/** The files of the Latin fonts every card uses, the `latin` subset first (WOFF 1.0). */
+export function baseFontFiles(): string[] {
+  return fontCatalogue().base.map((slice) => slice.file);
+}
+
 /** Characters that take no glyph of their own: spaces, joiners, variation selectors, controls. */
 const INVISIBLE = /^(?:\p{White_Space}|\p{Cc}|[\u200B-\u200F\u2060]|\p{Variation_Selector})$/u;
 
@@ -217,6 +222,23 @@ export function missingCharacters(text: string): string[] {
     }
   }
   return [...missing];
+}
+
+/**
+ * Whether the base Latin fonts draw all of `text` (no emoji, no other
+ * script): such a headline can be set by libvips' text renderer with those
+ * fonts alone (see card-headline.ts), without satori.
+ */
+export function drawnByBaseFonts(text: string): boolean {
+  const { base } = fontCatalogue();
+  for (const { segment } of graphemes.segment(text)) {
+    if (EMOJI.test(segment)) return false;
+    for (const char of segment) {
+      const code = char.codePointAt(0) ?? 0;
+      if (!INVISIBLE.test(char) && !base.some((s) => inRanges(s.ranges, code))) return false;
+    }
+  }
+  return true;
 }
 
 /**

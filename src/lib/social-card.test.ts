@@ -5,7 +5,10 @@ import { SCRIPTS } from './card-scripts';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  HEADLINE_AREA,
+  cardTexts,
   drawCardSvg,
+  drawLayeredCard,
   drawSocialCard,
   drawSocialCardSvg,
   fitHeadline,
@@ -41,6 +44,81 @@ describe('renderSocialCard', () => {
     });
     expect((await sharp(png).metadata()).height).toBe(630);
   }, 20_000);
+});
+
+/** Rows and columns (inclusive) where two cards of the same size differ clearly, or undefined when they do not. */
+async function differingBox(a: Buffer, b: Buffer) {
+  const [pa, pb] = await Promise.all(
+    [a, b].map((img) => sharp(img).raw().toBuffer({ resolveWithObject: true })),
+  );
+  if (!pa || !pb) throw new Error('no pixels');
+  const { width, height, channels } = pa.info;
+  let box: { top: number; bottom: number; left: number; right: number } | undefined;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * channels;
+      // JPEG blurs edges a little: only a clear difference counts as drawing.
+      if (Math.abs((pa.data[i] ?? 0) - (pb.data[i] ?? 0)) < 64) continue;
+      box = {
+        top: Math.min(box?.top ?? y, y),
+        bottom: Math.max(box?.bottom ?? y, y),
+        left: Math.min(box?.left ?? x, x),
+        right: Math.max(box?.right ?? x, x),
+      };
+    }
+  }
+  return box;
+}
+
+const noHeadline = (section: string) => drawSocialCard({ headline: '', section, outlet: 'Voz' });
+
+describe('Latin headlines drawn over the section frame', () => {
+  it('draws a Latin card the same as the layered drawing', async () => {
+    const card = { headline: 'Sube el precio del pan', section: 'Economía', outlet: 'Voz' };
+    expect((await drawSocialCard(card)).equals(await drawLayeredCard(cardTexts(card)))).toBe(true);
+  }, 20_000);
+
+  it('draws the same bytes every time, so a rebuild changes no card', async () => {
+    const card = { headline: 'Texas jobless rate holds', section: 'Business', outlet: 'Voz' };
+    const [a, b] = await Promise.all([drawSocialCard(card), drawSocialCard(card)]);
+    expect(a.equals(b)).toBe(true);
+  }, 20_000);
+
+  it('sets the headline where satori would, in the same serif at the same size', async () => {
+    const texts = { headline: 'Sube el precio del pan', section: 'Economía', outlet: 'Voz' };
+    const frame = await noHeadline('Economía');
+    const satoriCard = await sharp(Buffer.from(await drawCardSvg(texts)))
+      .jpeg()
+      .toBuffer();
+    const [layered, drawn] = await Promise.all([
+      differingBox(await drawLayeredCard(texts), frame),
+      differingBox(satoriCard, frame),
+    ]);
+    if (!layered || !drawn) throw new Error('no headline drawn');
+    // A system sans-serif instead of Source Serif 4 would be about 15 % wider.
+    const width = (box: typeof drawn) => box.right - box.left;
+    expect(Math.abs(width(layered) - width(drawn))).toBeLessThan(width(drawn) * 0.03);
+    expect(Math.abs(layered.left - drawn.left)).toBeLessThanOrEqual(3);
+    expect(Math.abs(layered.top - drawn.top)).toBeLessThanOrEqual(12);
+  }, 20_000);
+
+  it.each([
+    ['the longest headline', `${'negociación '.repeat(13)}presupuestaria`],
+    ['one word wider than the card', 'W'.repeat(80)],
+    ['many short words', 'a b '.repeat(60)],
+  ])(
+    'keeps %s between the section label and the rule',
+    async (_, headline) => {
+      const card = await drawSocialCard({ headline, section: 'Economía', outlet: 'Voz' });
+      const box = await differingBox(card, await noHeadline('Economía'));
+      if (!box) throw new Error('no headline drawn');
+      expect(box.top).toBeGreaterThanOrEqual(HEADLINE_AREA.top - 2);
+      expect(box.bottom).toBeLessThanOrEqual(HEADLINE_AREA.top + HEADLINE_AREA.height + 2);
+      expect(box.left).toBeGreaterThanOrEqual(HEADLINE_AREA.left - 2);
+      expect(box.right).toBeLessThanOrEqual(HEADLINE_AREA.left + HEADLINE_AREA.width + 2);
+    },
+    20_000,
+  );
 });
 
 /**

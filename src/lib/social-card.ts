@@ -4,18 +4,35 @@ import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
 import { SITE } from '../site';
-import { CARD_FAMILY, loadAdditionalAsset, loadBaseFonts, missingCharacters } from './card-fonts';
+import {
+  CARD_FAMILY,
+  drawnByBaseFonts,
+  loadAdditionalAsset,
+  loadBaseFonts,
+  missingCharacters,
+} from './card-fonts';
+import { LINE_HEIGHT, drawHeadline } from './card-headline';
+import { paintMask, parseHex } from './card-pixels';
 import { PAGE_BACKGROUND } from './images';
 
 /**
  * The 1200×630 share card of an article without a hero: outlet wordmark,
- * section and headline on the brand colours. Text is drawn by satori from
- * fonts shipped with the project (see card-fonts.ts: Latin, Cyrillic, Greek,
- * Hebrew, Arabic, Chinese, Japanese, Korean and emoji), so the card looks
- * the same on every machine; a headline with a character none of them has
- * gives the edition's card (section and wordmark, no headline) rather than
- * boxes. sharp turns the card into a JPEG
- * (a palette PNG took five times as long to encode for no visible gain).
+ * section and headline on the brand colours, in fonts shipped with the
+ * project (see card-fonts.ts), so the card looks the same on every machine.
+ *
+ * Most headlines are Latin, and those cards are drawn in two layers: the
+ * frame (paper, accent border, section label, double rule, wordmark) is laid
+ * out by satori and rasterised once per section and outlet, kept as pixels;
+ * the headline is set by libvips' text renderer (card-headline.ts) and
+ * painted onto a copy of it (card-pixels.ts, about 1 ms of the main thread);
+ * sharp encodes the JPEG. That costs about a third of drawing the whole
+ * card with satori and librsvg (bench/cards.mjs).
+ * Headlines in other scripts (Cyrillic, Greek, Hebrew, Arabic, Chinese,
+ * Japanese, Korean) or with emoji are laid out by satori with the fallback
+ * fonts and Twemoji pictures, in the same places and sizes; a headline with
+ * a character none of the fonts has gives the edition's card (section and
+ * wordmark, no headline) rather than boxes. JPEG, because a palette PNG
+ * took five times as long to encode for no visible gain.
  * Cards are cached on disk by content, so a rebuild draws only new ones.
  */
 
@@ -23,8 +40,34 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 const INK = '#121212';
+const INK_RGB = parseHex(INK);
 const ACCENT = SITE.brand.accent;
 const PAPER = PAGE_BACKGROUND;
+
+/** The card's layout, in pixels: accent border, padding, section label line, footer (rule, gap, wordmark line). */
+const BORDER = 24;
+const PADDING_X = 72;
+const PADDING_Y = 56;
+const SECTION_LINE = 40;
+const RULE = 3;
+const RULE_GAP = 20;
+const WORDMARK_LINE = 64;
+/** Space kept between the headline and the section label above or the rule below. */
+const HEADLINE_GAP = 8;
+
+/** Where the headline goes: between the section label and the rule, centred vertically. */
+export const HEADLINE_AREA = {
+  left: PADDING_X,
+  top: BORDER + PADDING_Y + SECTION_LINE + HEADLINE_GAP,
+  width: CARD_WIDTH - 2 * PADDING_X,
+  height:
+    CARD_HEIGHT -
+    BORDER -
+    2 * PADDING_Y -
+    SECTION_LINE -
+    (RULE + RULE_GAP + WORDMARK_LINE) -
+    2 * HEADLINE_GAP,
+};
 
 /** Text that starts with a Hebrew or Arabic letter is set right to left. */
 const RIGHT_TO_LEFT = /^[^\p{L}]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
@@ -53,7 +96,7 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 });
 
 /** Bump when the design changes, so cached cards are drawn again. */
-const CARD_VERSION = 2;
+const CARD_VERSION = 3;
 
 /** Where drawn cards are kept between builds (beside Astro's image cache). */
 const CACHE_DIR = join(process.cwd(), '.cache', 'social-cards');
@@ -76,27 +119,19 @@ export async function renderSocialCard(input: {
   return jpeg;
 }
 
-/** Draws the card, without the cache. */
-export async function drawSocialCard(input: {
+/** What a card shows. */
+export interface CardText {
   headline: string;
   section: string;
   outlet: string;
-}): Promise<Buffer> {
-  return sharp(Buffer.from(await drawSocialCardSvg(input)))
-    .jpeg({ quality: 85 })
-    .toBuffer();
 }
 
 /**
- * The card as satori's SVG (text as glyph outlines, emoji as pictures).
- * When a character of the headline or section has no font, the edition's
- * card is drawn instead, with a warning naming the characters.
+ * The texts the card will show: the headline cut to fit, and without the
+ * headline or section when a character of it has no font (with a warning
+ * naming the characters), so the card never shows boxes.
  */
-export async function drawSocialCardSvg(input: {
-  headline: string;
-  section: string;
-  outlet: string;
-}): Promise<string> {
+export function cardTexts(input: CardText): CardText {
   const missing = {
     headline: missingCharacters(input.headline),
     section: missingCharacters(input.section),
@@ -108,37 +143,107 @@ export async function drawSocialCardSvg(input: {
       `[share card] no font draws ${codes.join(' ')} in "${input.section}: ${input.headline}"; drawing ${input.outlet}'s card without it`,
     );
   }
-  return drawCardSvg({
+  return {
     headline: missing.headline.length > 0 ? '' : fitHeadline(input.headline),
     section: missing.section.length > 0 ? '' : input.section,
     outlet: input.outlet,
-  });
+  };
+}
+
+const JPEG = { quality: 85 } as const;
+
+/** Draws the card, without the cache: on the cached frame when the base fonts set the headline, else all by satori. */
+export async function drawSocialCard(input: CardText): Promise<Buffer> {
+  const texts = cardTexts(input);
+  if (drawnByBaseFonts(texts.headline)) {
+    const layered = await drawLayeredCard(texts).catch((error: unknown) => {
+      // Pango refusing the text is no reason to fail the build: satori draws it.
+      console.warn(`[share card] drawing "${texts.headline}" with satori: ${String(error)}`);
+      return undefined;
+    });
+    if (layered) return layered;
+  }
+  return sharp(Buffer.from(await drawCardSvg(texts)))
+    .jpeg(JPEG)
+    .toBuffer();
+}
+
+/** A frame as raw RGB pixels. */
+interface Frame {
+  data: Buffer;
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+/** Frames drawn in this process, by section and outlet (a few dozen at most: 2.3 MB each). */
+const frames = new Map<string, Promise<Frame>>();
+const FRAMES_KEPT = 64;
+
+/** The card without its headline, as pixels, drawn once per section and outlet. */
+export function cardFrame(section: string, outlet: string): Promise<Frame> {
+  const key = JSON.stringify([section, outlet]);
+  let frame = frames.get(key);
+  if (!frame) {
+    if (frames.size >= FRAMES_KEPT) frames.delete(frames.keys().next().value ?? '');
+    frame = drawCardSvg({ headline: '', section, outlet }).then((svg) =>
+      sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true }),
+    );
+    frames.set(key, frame);
+    frame.catch(() => frames.delete(key));
+  }
+  return frame;
+}
+
+/**
+ * Pixel buffers for cards being drawn, reused: a fresh 2 MB buffer per card
+ * (external memory to V8) makes it collect the build's large heap again and
+ * again, which cost more than drawing the card.
+ */
+const spare: Buffer[] = [];
+
+/** The card as the cached frame with the headline set by libvips painted onto it. */
+export async function drawLayeredCard(texts: CardText): Promise<Buffer> {
+  const frame = await cardFrame(texts.section, texts.outlet);
+  if (!texts.headline) return sharp(frame.data, { raw: frame.info }).jpeg(JPEG).toBuffer();
+  const headline = await drawHeadline(texts.headline, HEADLINE_AREA, headlineSize(texts.headline));
+  const pixels = spare.pop() ?? Buffer.allocUnsafe(frame.data.length);
+  try {
+    frame.data.copy(pixels);
+    paintMask(
+      { data: pixels, ...frame.info },
+      headline,
+      INK_RGB,
+      HEADLINE_AREA.left,
+      HEADLINE_AREA.top + Math.floor((HEADLINE_AREA.height - headline.height) / 2),
+    );
+    return await sharp(pixels, { raw: frame.info }).jpeg(JPEG).toBuffer();
+  } finally {
+    spare.push(pixels);
+  }
+}
+
+/**
+ * The whole card as satori's SVG (text as glyph outlines, emoji as
+ * pictures), after {@link cardTexts}.
+ */
+export async function drawSocialCardSvg(input: CardText): Promise<string> {
+  return drawCardSvg(cardTexts(input));
 }
 
 /** Draws exactly the texts given, boxes and all (exported for the tests that look for boxes). */
-export async function drawCardSvg({
-  headline,
-  section,
-  outlet,
-}: {
-  headline: string;
-  section: string;
-  outlet: string;
-}): Promise<string> {
+export async function drawCardSvg({ headline, section, outlet }: CardText): Promise<string> {
   const rtl = RIGHT_TO_LEFT.test(headline);
   const tree = el(
     'div',
     {
       // Satori sizes boxes without their padding and border.
-      width: CARD_WIDTH - 2 * 72,
-      height: CARD_HEIGHT - 2 * 56 - 24,
+      width: CARD_WIDTH - 2 * PADDING_X,
+      height: CARD_HEIGHT - 2 * PADDING_Y - BORDER,
       display: 'flex',
       flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '56px 72px',
+      padding: `${PADDING_Y}px ${PADDING_X}px`,
       boxSizing: 'content-box',
       backgroundColor: PAPER,
-      borderTop: `24px solid ${ACCENT}`,
+      borderTop: `${BORDER}px solid ${ACCENT}`,
       fontFamily: CARD_FAMILY,
       color: INK,
     },
@@ -147,6 +252,8 @@ export async function drawCardSvg({
         'div',
         {
           display: 'flex',
+          height: SECTION_LINE,
+          alignItems: 'center',
           fontSize: 30,
           fontWeight: 700,
           color: ACCENT,
@@ -159,9 +266,12 @@ export async function drawCardSvg({
         'div',
         {
           display: 'flex',
+          flexGrow: 1,
+          alignItems: 'center',
+          margin: `${HEADLINE_GAP}px 0`,
           fontSize: headlineSize(headline),
           fontWeight: 700,
-          lineHeight: 1.12,
+          lineHeight: LINE_HEIGHT,
           letterSpacing: rtl ? 0 : -1,
           wordBreak: 'break-word',
           direction: rtl ? 'rtl' : 'ltr',
@@ -170,11 +280,24 @@ export async function drawCardSvg({
       ),
       el(
         'div',
-        { display: 'flex', alignItems: 'center', borderTop: `3px double ${INK}`, paddingTop: 20 },
+        {
+          display: 'flex',
+          alignItems: 'center',
+          borderTop: `${RULE}px double ${INK}`,
+          paddingTop: RULE_GAP,
+        },
         [
           el(
             'div',
-            { display: 'flex', fontSize: 56, fontWeight: 700, color: ACCENT, letterSpacing: -1 },
+            {
+              display: 'flex',
+              height: WORDMARK_LINE,
+              alignItems: 'center',
+              fontSize: 56,
+              fontWeight: 700,
+              color: ACCENT,
+              letterSpacing: -1,
+            },
             outlet,
           ),
         ],
