@@ -18,25 +18,55 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+/** The clock formatters by options object and time zone, found without making a key. */
+const clockFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
 /** Reads the fields of an instant as a clock in `timeZone` shows them. */
 function clockParts(
   date: Date,
   timeZone: string,
   options: Intl.DateTimeFormatOptions,
 ): (type: Intl.DateTimeFormatPartTypes) => string {
-  const parts = dateFormat('en-US', { timeZone, ...options }).formatToParts(date);
+  let byZone = clockFormats.get(options);
+  if (!byZone) {
+    byZone = new Map();
+    clockFormats.set(options, byZone);
+  }
+  let format = byZone.get(timeZone);
+  if (!format) {
+    format = dateFormat('en-US', { timeZone, ...options });
+    byZone.set(timeZone, format);
+  }
+  const parts = format.formatToParts(date);
   return (type) => parts.find((part) => part.type === type)?.value ?? '';
 }
 
 const ZERO_PADDED_DATE = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
 
+/** Calendar dates already read, by time zone and instant: a build asks for each story's many times. */
+const zonedDates = new Map<
+  string,
+  Map<number, Readonly<{ year: string; month: string; day: string }>>
+>();
+
 /** Calendar date of an instant in the newsroom's time zone, zero-padded. */
 export function zonedDateParts(
   date: Date,
   timeZone: string = SITE.timeZone,
-): { year: string; month: string; day: string } {
-  const get = clockParts(date, timeZone, ZERO_PADDED_DATE);
-  return { year: get('year'), month: get('month'), day: get('day') };
+): Readonly<{ year: string; month: string; day: string }> {
+  let byTime = zonedDates.get(timeZone);
+  if (!byTime) {
+    byTime = new Map();
+    zonedDates.set(timeZone, byTime);
+  }
+  const time = date.getTime();
+  let parts = byTime.get(time);
+  if (!parts) {
+    const get = clockParts(date, timeZone, ZERO_PADDED_DATE);
+    parts = Object.freeze({ year: get('year'), month: get('month'), day: get('day') });
+    byTime.set(time, parts);
+  }
+  return parts;
 }
 
 /** "12 de noviembre de 2024, 10:30 CST" / "November 12, 2024, 10:30 AM CST". */
