@@ -50,29 +50,39 @@ export function relatedScore(article: Relatable, candidate: Relatable): number {
  */
 export function relatedArticles<T extends Relatable>(
   article: T,
-  candidates: readonly T[],
+  candidates: Iterable<T>,
   { max = 4 }: { max?: number } = {},
 ): T[] {
-  const others = candidates.filter((c) => c.id !== article.id);
-  const score = scorer(article);
+  if (max <= 0) return [];
+  const tags = tagsOf(article);
+  const section = article.section.id;
   // The best `max` by score, then newest first: kept in order as they come
   // rather than sorting every candidate (a few hundred per story, for each
-  // of the archive's stories on every build).
-  const best: { candidate: T; score: number }[] = [];
-  const before = (a: { candidate: T; score: number }, b: { candidate: T; score: number }) =>
-    b.score - a.score || byNewest(a.candidate, b.candidate);
-  for (const candidate of others) {
-    const entry = { candidate, score: score(candidate) };
-    if (entry.score <= 0) continue;
-    if (best.length >= max && (max <= 0 || before(entry, best[max - 1] as typeof entry) >= 0)) {
-      continue;
-    }
+  // of the archive's stories on every build), with no object made for a
+  // candidate that does not make it.
+  const best: T[] = [];
+  const scores: number[] = [];
+  const ranksBefore = (candidate: T, score: number, at: number): boolean => {
+    const other = scores[at] as number;
+    return score > other || (score === other && byNewest(candidate, best[at] as T) < 0);
+  };
+  for (const candidate of candidates) {
+    if (candidate.id === article.id) continue;
+    let shared = 0;
+    for (const tag of tagsOf(candidate)) if (tags.has(tag)) shared += 1;
+    const score = shared * 2 + (candidate.section.id === section ? 1 : 0);
+    if (score <= 0) continue;
+    if (best.length >= max && !ranksBefore(candidate, score, max - 1)) continue;
     let at = best.length;
-    while (at > 0 && before(entry, best[at - 1] as typeof entry) < 0) at -= 1;
-    best.splice(at, 0, entry);
-    if (best.length > max) best.pop();
+    while (at > 0 && ranksBefore(candidate, score, at - 1)) at -= 1;
+    best.splice(at, 0, candidate);
+    scores.splice(at, 0, score);
+    if (best.length > max) {
+      best.pop();
+      scores.pop();
+    }
   }
-  return best.map(({ candidate }) => candidate);
+  return best;
 }
 
 /**
@@ -118,6 +128,6 @@ export function createRelatedFinder<T extends Relatable>(
     for (const tag of tagsOf(article))
       for (const c of index.get(`tag:${tag}`) ?? []) candidates.add(c);
     for (const c of index.get(`section:${article.section.id}`) ?? []) candidates.add(c);
-    return relatedArticles(article, [...candidates], { max });
+    return relatedArticles(article, candidates, { max });
   };
 }
