@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { planLoad, type SourceStamp, type StoredSource } from './trusted-stamps';
+import {
+  NAMED_READS_MAX,
+  planLoad,
+  readPatterns,
+  type SourceStamp,
+  type StoredSource,
+} from './trusted-stamps';
 
 const stamp = (size: number, mtime = 1000): SourceStamp => [size, mtime, mtime, 7];
 const stored = (file: string, extra: Partial<StoredSource> = {}): StoredSource => ({
@@ -79,5 +85,19 @@ describe('planLoad: which article files a build reads', () => {
       folder: 'content/articles',
     });
     expect(plan.gone).toEqual(['orphan', 'x']);
+  });
+});
+
+describe('readPatterns: what the glob loader is given', () => {
+  it('names the few changed files, escaped for the glob', () => {
+    expect(readPatterns(['2026/a.md', '2026/b[1].md'], '**/*.md')).toEqual([
+      '2026/a.md',
+      '2026/b\\[1\\].md',
+    ]);
+  });
+
+  it('gives the collection’s pattern when many files are to be read (a cold or cleared store)', () => {
+    const many = Array.from({ length: NAMED_READS_MAX + 1 }, (_, i) => `2026/s${i}.md`);
+    expect(readPatterns(many, '**/*.md')).toBe('**/*.md');
   });
 });

@@ -84,6 +84,20 @@ export function planLoad(input: {
   return { read: read.sort(), kept, gone: gone.sort() };
 }
 
+/**
+ * Above this many files to read, the loader is given the collection's own
+ * pattern instead of their names: tinyglobby matches every file against
+ * every pattern (1,000 names over 50,000 files took 165 ms, 50,000 names
+ * twelve minutes), while the pattern lists them all in 80 ms and Astro's
+ * loader skips the unchanged ones by their digest, as it always did.
+ */
+export const NAMED_READS_MAX = 100;
+
+/** What the loader is given to read: the files by name, or the collection's pattern when there are many. */
+export function readPatterns(read: readonly string[], pattern: string): string | string[] {
+  return read.length <= NAMED_READS_MAX ? read.map((file) => escapePath(file)) : pattern;
+}
+
 /** The stamp of a file as statSync gives it. */
 export function sourceStamp(path: string): SourceStamp {
   const { size, mtimeMs, ctimeMs, ino } = statSync(path);
@@ -154,8 +168,12 @@ export function trustedStamps(
         if (entry.filePath && entry.deferredRender) context.store.addModuleImport(entry.filePath);
       }
       if (plan.read.length > 0) {
-        const reading = new Set(plan.read.map((file) => `${folder}/${file}`));
-        await make(plan.read.map((file) => escapePath(file))).load({
+        const patterns = readPatterns(plan.read, options.pattern);
+        const named = Array.isArray(patterns);
+        const reading = new Set(
+          (named ? plan.read : [...files.keys()]).map((file) => `${folder}/${file}`),
+        );
+        await make(patterns).load({
           ...context,
           store: {
             ...context.store,
