@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeEntities } from './entities';
 
 /**
  * Image renditions, decided once for the whole site. Each width costs encode
@@ -90,23 +91,12 @@ export interface PhotoRights {
 export const PHOTO_RIGHTS_FIELDS = ['credit', 'copyright', 'creator'] as const;
 
 /**
- * exifr returns XMP text as written in the packet, entities and all
- * (`Voz &amp; Co`); the five XML entities and character references are
- * decoded here.
+ * A text value of parsed metadata: XMP language alternatives and lists give
+ * their first entry. exifr returns XMP text as written in the packet,
+ * entities and all (`Voz &amp; Co`): they are decoded here.
  */
-function decodeXmlEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return named[name.toLowerCase()] ?? entity;
-  });
-}
-
-/** A text value of parsed metadata: XMP language alternatives and lists give their first entry. */
 function metadataText(value: unknown): string | undefined {
-  if (typeof value === 'string') return decodeXmlEntities(value).trim() || undefined;
+  if (typeof value === 'string') return decodeEntities(value).trim() || undefined;
   if (Array.isArray(value)) return metadataText(value[0]);
   if (value && typeof value === 'object' && 'value' in value) {
     return metadataText((value as { value: unknown }).value);

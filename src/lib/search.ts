@@ -4,6 +4,7 @@ import type { Article } from './catalogue-types';
 import { formatShortDate, isoWithOffset, zonedDateParts } from './dates';
 import { authorName, t } from './i18n';
 import { kindLabel } from './article-kinds';
+import { XML_ENTITIES, decodeEntities } from './entities';
 
 /**
  * Search: what each edition's Pagefind index holds and where it lives. The
@@ -180,14 +181,7 @@ export function authorChoices(
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
+const ENTITIES: Readonly<Record<string, string>> = { ...XML_ENTITIES, nbsp: ' ' };
 
 /** Elements whose text is never read: the index must not hold code or styles. */
 const SKIPPED = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -200,20 +194,13 @@ const SKIPPED = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
  * them on every build would cost seconds.
  */
 export function plainText(html: string): string {
-  return html
-    .replace(SKIPPED, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-      if (name.startsWith('#')) {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-          ? String.fromCodePoint(code)
-          : match;
-      }
-      return ENTITIES[name.toLowerCase()] ?? match;
-    })
+  return decodeEntities(
+    html
+      .replace(SKIPPED, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<[^>]*>/g, ' '),
+    ENTITIES,
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
