@@ -16,6 +16,8 @@ export default defineConfig(
       'node_modules/',
       'test-results/',
       'playwright-report/',
+      // Astro's blog starter, vendored as published, for bench/starter.mjs.
+      'bench/starter/template/',
     ],
   },
   js.configs.recommended,
