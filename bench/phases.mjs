@@ -31,7 +31,7 @@ const now = () => performance.timeOrigin + performance.now();
  * (prototypes/publish) and still be timed the same way.
  * @param {string} file
  * @param {{ filterPaths?: (paths: import('astro').PathWithRoute[]) => Promise<import('astro').PathWithRoute[]> }} [options]
- * @returns {[import('astro').AstroIntegration, import('astro').AstroIntegration]}
+ * @returns {[import('astro').AstroIntegration, import('astro').AstroIntegration, (integration: import('astro').AstroIntegration) => import('astro').AstroIntegration]}
  */
 export function phaseTimer(file, options = {}) {
   const marks = {};
@@ -55,6 +55,42 @@ export function phaseTimer(file, options = {}) {
       external: memory.external / 2 ** 20,
     };
   };
+  /**
+   * A prerenderer with the page phase's stamps around it.
+   * @param {import('astro').AstroPrerenderer} inner
+   * @returns {import('astro').AstroPrerenderer}
+   */
+  const timed = (inner) => ({
+    ...inner,
+    name: `${inner.name}+bench-phases`,
+    async setup() {
+      mark('bundleDone');
+      await inner.setup?.();
+      mark('setupDone');
+    },
+    async getStaticPaths() {
+      mark('pathsStart');
+      const all = await inner.getStaticPaths();
+      counts.paths = all.length;
+      const paths = options.filterPaths ? await options.filterPaths(all) : all;
+      counts.selected = paths.length;
+      mark('pathsDone');
+      return paths;
+    },
+    async render(request, options) {
+      const started = performance.now();
+      try {
+        return await inner.render(request, options);
+      } finally {
+        counts.rendered += 1;
+        counts.renderMs += performance.now() - started;
+      }
+    },
+    async teardown() {
+      mark('pagesDone');
+      await inner.teardown?.();
+    },
+  });
   const first = {
     name: 'voz-bench:phases-first',
     hooks: {
@@ -62,37 +98,7 @@ export function phaseTimer(file, options = {}) {
       'astro:config:done': () => mark('configDone'),
       'astro:build:start': ({ setPrerenderer }) => {
         mark('buildStart');
-        setPrerenderer((inner) => ({
-          ...inner,
-          name: `${inner.name}+bench-phases`,
-          async setup() {
-            mark('bundleDone');
-            await inner.setup?.();
-            mark('setupDone');
-          },
-          async getStaticPaths() {
-            mark('pathsStart');
-            const all = await inner.getStaticPaths();
-            counts.paths = all.length;
-            const paths = options.filterPaths ? await options.filterPaths(all) : all;
-            counts.selected = paths.length;
-            mark('pathsDone');
-            return paths;
-          },
-          async render(request, options) {
-            const started = performance.now();
-            try {
-              return await inner.render(request, options);
-            } finally {
-              counts.rendered += 1;
-              counts.renderMs += performance.now() - started;
-            }
-          },
-          async teardown() {
-            mark('pagesDone');
-            await inner.teardown?.();
-          },
-        }));
+        setPrerenderer((inner) => timed(inner));
       },
       'astro:build:setup': () => mark('bundleStart'),
       'astro:build:generated': () => mark('generated'),
@@ -109,7 +115,34 @@ export function phaseTimer(file, options = {}) {
       },
     },
   };
-  return [first, last];
+  /**
+   * The project's integration as it is, except that a prerenderer it sets
+   * (Astro keeps only the last one set) gets the timer's stamps around it
+   * instead of replacing the timer's.
+   * @param {import('astro').AstroIntegration} integration
+   * @returns {import('astro').AstroIntegration}
+   */
+  const around = (integration) => {
+    const hook = integration.hooks?.['astro:build:start'];
+    if (!hook) return integration;
+    return {
+      ...integration,
+      hooks: {
+        ...integration.hooks,
+        'astro:build:start': (params) =>
+          hook({
+            ...params,
+            setPrerenderer: (prerenderer) =>
+              params.setPrerenderer(
+                typeof prerenderer === 'function'
+                  ? (inner) => timed(prerenderer(inner))
+                  : timed(prerenderer),
+              ),
+          }),
+      },
+    };
+  };
+  return [first, last, around];
 }
 
 /**
@@ -127,8 +160,8 @@ export function usePhaseTimer(dir) {
       '// Written by bench/phases.mjs: the project config with the phase timer.',
       "import config from './astro.config.mjs';",
       `import { phaseTimer } from ${JSON.stringify(self)};`,
-      `const [first, last] = phaseTimer(${JSON.stringify(join(dir, PHASE_FILE))});`,
-      'export default { ...config, integrations: [first, ...(config.integrations ?? []), last] };',
+      `const [first, last, around] = phaseTimer(${JSON.stringify(join(dir, PHASE_FILE))});`,
+      'export default { ...config, integrations: [first, ...(config.integrations ?? []).map(around), last] };',
       '',
     ].join('\n'),
   );
