@@ -7,7 +7,7 @@ import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
-import { BuiltOutput } from './src/integrations/built-files.ts';
+import { BuiltOutput, outputListing } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { connectSources } from './src/lib/analytics.ts';
@@ -36,8 +36,6 @@ export default defineConfig({
     // only changed pages are written, and files of pages that are gone are
     // deleted here, before the sitemap reads the folder.
     keptOutput(),
-    // Each edition's search index, written before the hooks below list the output.
-    searchIndex(),
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
     sitemap({
@@ -48,6 +46,11 @@ export default defineConfig({
       customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
     }),
     pruneUnreferencedAssets(builtOutput),
+    // Each edition's search index: Pagefind indexes while the pages render,
+    // and its bundles are written last, into the listing of the output.
+    searchIndex(builtOutput),
+    // The listing of the output, for scripts/build.mjs to publish from.
+    outputListing(builtOutput),
     dataStoreFromDisk(),
     // The brand colours of src/site.ts as a stylesheet module for tokens.css.
     outletTheme(SITE.brand),

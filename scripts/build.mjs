@@ -164,7 +164,7 @@ const result = spawnSync(
         .join(' '),
       // src/integrations/kept-output.ts: do not empty the work folder.
       VOZ_KEEP_OUTPUT: '1',
-      // src/integrations/prune-unreferenced-assets.ts leaves the listing of
+      // src/integrations/built-files.ts (outputListing) leaves the listing of
       // the work folder here, so it is not walked again below.
       VOZ_OUTPUT_LISTING: listingFile,
     },

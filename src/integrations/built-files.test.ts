@@ -111,6 +111,23 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     rmSync(file);
   });
 
+  it('lists again a folder a later hook rewrote (the search bundles), and nothing else', () => {
+    const output = new BuiltOutput();
+    mkdirSync(join(root, 'en', 'search', 'pagefind', '2025'), { recursive: true });
+    writeFileSync(join(root, 'en', 'search', 'pagefind', '2025', 'old.pf_fragment'), 'old');
+    output.files(root);
+    rmSync(join(root, 'en', 'search', 'pagefind', '2025'), { recursive: true });
+    mkdirSync(join(root, 'en', 'search', 'pagefind', '2026-11'), { recursive: true });
+    writeFileSync(join(root, 'en', 'search', 'pagefind', '2026-11', 'new.pf_fragment'), 'new');
+    writeFileSync(join(root, 'en', 'unlisted.html'), 'written outside the folder');
+    output.relist(root, 'en/search/pagefind/');
+    expect([...output.files(root).keys()].sort()).toEqual([
+      '_astro/unused.Ab12Cd34.jpg',
+      'en/index.html',
+      'en/search/pagefind/2026-11/new.pf_fragment',
+    ]);
+  });
+
   it('starts a new listing for the next build', () => {
     const output = new BuiltOutput();
     output.files(root);

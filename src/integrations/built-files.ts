@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { listingRows, listStamps, type FileStamp } from '../../scripts/work-folder';
 
 /** Files @astrojs/sitemap writes itself, outside any route: numbered parts and their index. */
@@ -44,6 +45,16 @@ export class BuiltOutput {
     }
   }
 
+  /**
+   * Lists again the files under `folder` (a path relative to `root`, ending
+   * in `/`), which a hook rewrote after the listing was made.
+   */
+  relist(root: string, folder: string): void {
+    const files = this.files(root);
+    for (const key of [...files.keys()]) if (key.startsWith(folder)) files.delete(key);
+    for (const [key, stamp] of listStamps(join(root, folder))) files.set(`${folder}${key}`, stamp);
+  }
+
   /** Takes deleted files out of the listing. */
   forget(keys: Iterable<string>): void {
     for (const key of keys) this.#files?.delete(key);
@@ -54,6 +65,30 @@ export class BuiltOutput {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(listingRows(this.#files ?? new Map())));
   }
+}
+
+/** Set by scripts/build.mjs: where to leave the listing of the output, so it need not walk it again. */
+export const OUTPUT_LISTING_ENV = 'VOZ_OUTPUT_LISTING';
+
+/**
+ * Saves the listing of the output where scripts/build.mjs asks
+ * (OUTPUT_LISTING_ENV), after every hook that writes or deletes files in
+ * the output has brought it up to date: goes after them in the config.
+ */
+export function outputListing(output: BuiltOutput): AstroIntegration {
+  return {
+    name: 'output-listing',
+    hooks: {
+      'astro:build:start': () => output.reset(),
+      'astro:build:done': async ({ dir }) => {
+        const listing = process.env[OUTPUT_LISTING_ENV];
+        if (listing) {
+          output.files(fileURLToPath(dir));
+          await output.save(listing);
+        }
+      },
+    },
+  };
 }
 
 /**

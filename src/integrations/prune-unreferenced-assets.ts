@@ -6,15 +6,13 @@ import { referencedAssetNames, unreferencedImages } from '../lib/asset-reference
 import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile, SITEMAP_PART } from './built-files';
 
 const TEXT_OUTPUT = /\.(html|xml|json|txt|css|js|webmanifest)$/i;
-/** Set by scripts/build.mjs: where to leave the listing of the output, so it need not walk it again. */
-export const OUTPUT_LISTING_ENV = 'VOZ_OUTPUT_LISTING';
 
 /**
  * After the build, deletes images in `_astro/` that no page, feed or
  * stylesheet refers to: the originals of drafts' and scheduled articles'
- * heroes, and full-size originals that only fed the resizer. Runs last of
- * the hooks that read the output: it then saves the listing of the output
- * (`output`, shared with the sitemap) where scripts/build.mjs asks.
+ * heroes, and full-size originals that only fed the resizer. Reads the
+ * listing of the output (`output`, shared with the sitemap) and takes the
+ * deleted files out of it.
  */
 export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput()): AstroIntegration {
   let cacheFile = '';
@@ -45,8 +43,6 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
         await Promise.all(unused.map((file) => rm(join(assetsDir, file))));
         output.forget(unused.map((file) => `_astro/${file}`));
         logger.info(`removed ${unused.length} image file(s) no page or feed uses`);
-        const listing = process.env[OUTPUT_LISTING_ENV];
-        if (listing) await output.save(listing);
       },
     },
   };

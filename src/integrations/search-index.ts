@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -5,27 +6,146 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
-import { searchBundlePath, searchRecordsFolder, type SearchRecord } from '../lib/search';
 import {
-  bundleStamp,
-  closeIndexer,
-  indexRecords,
-  writeBundle,
-  bundlePlan,
-  type BundleState,
-} from '../lib/search-bundle';
+  recordsFileBundle,
+  recordsFirst,
+  searchBundlePath,
+  searchRecordsFolder,
+} from '../lib/search';
+import { bundleStamp, bundlePlan, type BundleState } from '../lib/search-bundle';
+import type { IndexedBundle, IndexerAnswer, IndexerRequest } from './search-indexer';
 import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
-import { outputCacheFile } from './built-files';
+import { outputCacheFile, type BuiltOutput } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
 
 /** Per edition, per bundle (a recent month or an older year): what was indexed into its folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
 
+/** Astro's prerenderer, as `setPrerenderer` takes it (the type is not exported by name). */
+type BuildStart = NonNullable<AstroIntegration['hooks']['astro:build:start']>;
+type SetPrerenderer = Parameters<BuildStart>[0]['setPrerenderer'];
+type Prerenderer = Exclude<Parameters<SetPrerenderer>[0], (...args: never[]) => unknown>;
+
+/**
+ * The search indexer process (search-indexer.ts), started on first use:
+ * hands it records to index into a bundle folder and waits for its answer.
+ */
+class Indexer {
+  private child: ChildProcess | undefined;
+  private next = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (result: IndexedBundle) => void; reject: (error: Error) => void }
+  >();
+  /** Bundles whose records were handed over while the pages were rendered, by `lang/bundle`. */
+  readonly early = new Map<string, Promise<IndexedBundle>>();
+
+  constructor(
+    /** The folder of an edition's bundle. */
+    private readonly folder: (lang: Lang, bundle: string) => string,
+    /** Where copies of records rendered by this build wait for the indexer. */
+    private readonly pending: string,
+  ) {}
+
+  private process(): ChildProcess {
+    if (this.child) return this.child;
+    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [], {
+      env: { ...process.env, VOZ_SEARCH_INDEXER: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (answer: IndexerAnswer) => {
+      const job = this.waiting.get(answer.id);
+      if (!job) return;
+      this.waiting.delete(answer.id);
+      if (answer.type === 'done') job.resolve(answer.result);
+      else job.reject(new Error(`search index: ${answer.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      for (const job of this.waiting.values()) {
+        job.reject(new Error(`search index: the indexer stopped (${signal ?? `exit ${code}`})`));
+      }
+      this.waiting.clear();
+      this.child = undefined;
+    });
+    this.child = child;
+    return child;
+  }
+
+  /** Indexes an edition's records file into the bundle's folder; a `copy` is deleted once read. */
+  index(lang: Lang, bundle: string, file: string, copy = false): Promise<IndexedBundle> {
+    const id = (this.next += 1);
+    const dir = this.folder(lang, bundle);
+    const request: IndexerRequest = { type: 'index', id, lang, dir, file, copy };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.process().send(request);
+    });
+  }
+
+  /**
+   * Starts indexing records the build has just rendered: from a copy of
+   * their file, since Astro writes the file itself after the render (the
+   * indexer could otherwise read it half written).
+   */
+  async startEarly(lang: Lang, bundle: string, bytes: Uint8Array): Promise<void> {
+    const file = join(this.pending, `${lang}-${bundle}.json`);
+    await mkdir(this.pending, { recursive: true });
+    await writeFile(file, bytes);
+    const job = this.index(lang, bundle, file, true);
+    job.catch(() => undefined); // awaited, and reported, in the build:done hook
+    this.early.set(`${lang}/${bundle}`, job);
+  }
+
+  /** Lets the indexer finish and stop (the build would otherwise wait for it). */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.early.values());
+    const child = this.child;
+    if (!child?.connected) return;
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      const request: IndexerRequest = { type: 'close' };
+      child.send(request);
+    });
+  }
+}
+
+/**
+ * Astro's prerenderer with the search records rendered first and handed to
+ * the indexer as soon as each is rendered, so indexing runs beside the
+ * rendering of the pages instead of after it. Everything else is Astro's:
+ * the same paths, responses and metadata.
+ */
+function recordsFirstPrerenderer(base: Prerenderer, queue: Indexer): Prerenderer {
+  return {
+    name: 'search-index',
+    setup: async () => base.setup?.(),
+    getStaticPaths: async () => recordsFirst(await base.getStaticPaths()),
+    render: async (request, options) => {
+      const result = await base.render(request, options);
+      const target = recordsFileBundle(new URL(request.url).pathname);
+      const response = result instanceof Response ? result : result.response;
+      if (target === undefined || !response.ok) return result;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      await queue.startEarly(target.lang, target.bundle, bytes);
+      const copy = new Response(bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      return result instanceof Response ? copy : { ...result, response: copy };
+    },
+    teardown: async () => base.teardown?.(),
+    ...(base.collectStaticImages
+      ? { collectStaticImages: base.collectStaticImages.bind(base) }
+      : {}),
+  };
+}
+
 /**
  * Each edition's Pagefind bundles, one per recent month and per older
  * year (`/es/buscar/pagefind/2026-11/`, `/es/buscar/pagefind/2025/`:
- * searchBundleKey in src/lib/search.ts), made after the pages from the
- * records the search records route wrote, one file per edition and bundle
+ * searchBundleKey in src/lib/search.ts), made from the records the
+ * search records route writes, one file per edition and bundle
  * (src/pages/build-only/search-records/[lang]/[bundle].json.ts), never
  * from the built pages. Those files stay in the work folder's build-only
  * folder, which is never published; an incremental build writes only the
@@ -37,19 +157,35 @@ type State = Partial<Record<Lang, Record<string, BundleState>>>;
  * the live update skips them; folders of bundles with no story left, and
  * anything else in the edition's folder, are deleted.
  *
- * Runs its `astro:build:done` hook before the hooks that list the output
- * (the sitemap, the image pruning), so the listing scripts/build.mjs
- * publishes from has the new bundles.
+ * The build renders the records before any page (recordsFirstPrerenderer)
+ * and hands each file, as soon as it is rendered, to the indexer process
+ * (search-indexer.ts), which indexes at the lowest CPU priority on the time
+ * the pages leave idle and writes the bundle's folder; the
+ * `astro:build:done` hook waits for what is left, indexes any bundle whose
+ * folder is not as the last build left it, and keeps the state.
+ *
+ * Goes after the hooks that read the listing of the output (the sitemap,
+ * the image pruning), so Pagefind has their time too, and lists its
+ * editions' folders again in `output`, the listing scripts/build.mjs
+ * publishes from.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(output: BuiltOutput): AstroIntegration {
   let root = '';
   let stateFile = '';
+  const folder = (lang: Lang, bundle: string) => join(root, searchBundlePath(lang, bundle));
+  let pending = '';
+  let queue = new Indexer(folder, pending);
   return {
     name: 'search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
         stateFile = outputCacheFile(config, 'search-index');
+        pending = join(dirname(stateFile), 'search-records-pending');
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        queue = new Indexer(folder, pending);
+        setPrerenderer((base) => recordsFirstPrerenderer(base, queue));
       },
       'astro:build:done': async ({ logger }) => {
         const before = await readState(stateFile);
@@ -78,6 +214,7 @@ export function searchIndex(): AstroIntegration {
           let written = 0;
           let removed = 0;
           let stories = 0;
+          let indexing = 0;
           // One bundle at a time: Pagefind holds one index in memory at once.
           for (const { key, records: stamp } of now) {
             const previous = before[lang]?.[key];
@@ -86,40 +223,45 @@ export function searchIndex(): AstroIntegration {
               stories += previous.stories;
               continue;
             }
-            const list = JSON.parse(
-              await readFile(join(recordsDir, `${key}.json`), 'utf8'),
-            ) as SearchRecord[];
-            const dir = join(base, key);
-            const files = await indexRecords(list, lang);
-            const done = await writeBundle(dir, files);
-            written += done.written;
-            removed += done.removed;
-            stories += list.length;
+            // Records this build rendered were indexed while the pages were;
+            // a file an earlier build left (its bundle folder since changed,
+            // or the state lost) is read and indexed now.
+            const indexed = await (queue.early.get(`${lang}/${key}`) ??
+              queue.index(lang, key, join(recordsDir, `${key}.json`)));
+            written += indexed.written;
+            removed += indexed.removed;
+            stories += indexed.stories;
+            indexing += indexed.seconds;
             state[key] = {
               records: stamp,
-              bundle: bundleStamp(dir),
-              files: files.length,
-              bytes: files.reduce((sum, file) => sum + file.content.length, 0),
-              stories: list.length,
+              bundle: bundleStamp(folder(lang, key)),
+              files: indexed.files,
+              bytes: indexed.bytes,
+              stories: indexed.stories,
             };
           }
           after[lang] = state;
+          if (plan.index.length > 0 || plan.remove.length > 0) {
+            output.relist(root, searchBundlePath(lang).replace(/^\/+/, ''));
+          }
           const files = Object.values(state).reduce((sum, one) => sum + one.files, 0);
           const bytes = Object.values(state).reduce((sum, one) => sum + one.bytes, 0);
-          const seconds = (performance.now() - started) / 1000;
-          // bench/search.mjs (searchFromLog) reads this line.
+          const waited = (performance.now() - started) / 1000;
+          // bench/search.mjs (searchFromLog) reads this line: "in … s" is
+          // Pagefind's time, most of it spent while the pages were rendered.
           logger.info(
-            `search index ${lang}: ${stories} stories in ${seconds.toFixed(2)} s, ` +
+            `search index ${lang}: ${stories} stories in ${indexing.toFixed(2)} s, ` +
               `${files} files, ${bytes} bytes; ${written} written, ${removed} removed; ` +
               `${keys.length} bundles, indexed ${plan.index.join(' ') || 'none'}` +
               (plan.remove.length > 0 ? `, deleted ${plan.remove.join(' ')}` : '') +
-              (plan.index.length === 0 ? ' (unchanged: not indexed again)' : ''),
+              (plan.index.length === 0 ? ' (unchanged: not indexed again)' : '') +
+              `; ${waited.toFixed(2)} s after the pages`,
           );
         };
         try {
           await Promise.all(SITE.langs.map(edition));
         } finally {
-          await closeIndexer();
+          await queue.close();
         }
         await mkdir(dirname(stateFile), { recursive: true });
         await writeFile(stateFile, JSON.stringify(after));

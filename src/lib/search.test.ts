@@ -8,6 +8,8 @@ import {
   searchParams,
   searchRecord,
   searchRecordsFolder,
+  recordsFileBundle,
+  recordsFirst,
   searchBundleKey,
   searchBundles,
   storiesByBundle,
@@ -74,6 +76,37 @@ describe('search paths', () => {
       expect(searchRecordsFolder(lang)).toBe(records);
     },
   );
+
+  it.each([
+    ['/build-only/search-records/es/2025.json', { lang: 'es', bundle: '2025' }],
+    ['/build-only/search-records/en/2026-11.json', { lang: 'en', bundle: '2026-11' }],
+    ['build-only/search-records/es/2026-10.json/', { lang: 'es', bundle: '2026-10' }],
+    ['/es/buscar/pagefind/2025/pagefind.js', undefined],
+    ['/es/2025/05/historia/', undefined],
+    ['/build-only/search-records/fr/2025.json', undefined],
+    ['/build-only/search-records/es/nested/2025.json', undefined],
+  ])('reads the edition and bundle of the records file %s', (path, expected) => {
+    expect(recordsFileBundle(path)).toEqual(expected);
+  });
+
+  it('puts the search records first, each group in the order the build gave', () => {
+    const paths = [
+      '/es/',
+      '/build-only/search-records/es/2025.json',
+      '/es/2025/05/historia/',
+      '/build-only/search-records/en/2026-11.json',
+      '/en/',
+      '/build-only/search-records/es/2024.json',
+    ].map((pathname) => ({ pathname }));
+    expect(recordsFirst(paths).map((path) => path.pathname)).toEqual([
+      '/build-only/search-records/es/2025.json',
+      '/build-only/search-records/en/2026-11.json',
+      '/build-only/search-records/es/2024.json',
+      '/es/',
+      '/es/2025/05/historia/',
+      '/en/',
+    ]);
+  });
 
   it('puts a year’s bundle in a folder of its own inside the edition’s', () => {
     expect(searchBundlePath('es', '2026')).toBe('/es/buscar/pagefind/2026/');

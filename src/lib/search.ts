@@ -97,6 +97,33 @@ export function searchRecordsFolder(lang: Lang): string {
   return `${BUILD_ONLY_FOLDER}/search-records/${lang}/`;
 }
 
+/**
+ * The edition and bundle whose records a built path holds
+ * (`/build-only/search-records/es/2025.json` → es, 2025), or undefined for
+ * any other path.
+ */
+export function recordsFileBundle(pathname: string): { lang: Lang; bundle: string } | undefined {
+  const path = pathname.replace(/^\/+/, '');
+  for (const lang of SITE.langs) {
+    const folder = searchRecordsFolder(lang);
+    if (!path.startsWith(folder)) continue;
+    const match = /^([\w-]+)\.json\/?$/.exec(path.slice(folder.length));
+    return match?.[1] === undefined ? undefined : { lang, bundle: match[1] };
+  }
+  return undefined;
+}
+
+/**
+ * The build's paths with the search records first, each group in its own
+ * order: the build renders in this order, so every bundle's records exist
+ * at the start and Pagefind indexes them while the pages are rendered.
+ */
+export function recordsFirst<P extends { pathname: string }>(paths: readonly P[]): P[] {
+  const records = paths.filter((path) => recordsFileBundle(path.pathname) !== undefined);
+  const others = paths.filter((path) => recordsFileBundle(path.pathname) === undefined);
+  return [...records, ...others];
+}
+
 /** What a result shows, as Pagefind's `meta` (strings only). */
 export interface SearchMeta {
   /** Headline. */
