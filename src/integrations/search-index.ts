@@ -47,7 +47,8 @@ class Indexer {
     private readonly pending: string,
   ) {}
 
-  private process(): ChildProcess {
+  /** The indexer process, started now if it is not running. */
+  start(): ChildProcess {
     if (this.child) return this.child;
     const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [], {
       env: { ...process.env, VOZ_SEARCH_INDEXER: '1' },
@@ -78,7 +79,7 @@ class Indexer {
     const request: IndexerRequest = { type: 'index', id, lang, dir, file, copy };
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.process().send(request);
+      this.start().send(request);
     });
   }
 
@@ -185,6 +186,8 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
       },
       'astro:build:start': ({ setPrerenderer }) => {
         queue = new Indexer(folder, pending);
+        // Node and Pagefind's module load while Astro syncs and bundles.
+        queue.start();
         setPrerenderer((base) => recordsFirstPrerenderer(base, queue));
       },
       'astro:build:done': async ({ logger }) => {
