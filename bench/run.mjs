@@ -6,20 +6,18 @@
 //   npm run bench                          # 1k and 10k text articles, 200 images
 //   npm run bench -- --sizes 200,1000 --images 0
 //   npm run bench -- --smoke               # tiny CI run: fails if a build fails
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   createWriteStream,
   existsSync,
   mkdirSync,
   readFileSync,
-  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -28,10 +26,18 @@ import { heroQuality } from './quality.mjs';
 import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { measureSearch, searchFromLog } from './search.mjs';
+import {
+  METHOD,
+  formatJson,
+  gitDescribe,
+  SAMPLE_MS,
+  childrenCpuSeconds,
+  parseGnuTime,
+  treeSampler,
+} from './measure.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SAMPLE_MS = 200;
 /** Heroes whose renditions are compared with their source (SSIM). */
 const QUALITY_SAMPLE = 10;
 
@@ -108,109 +114,7 @@ const shortPath = (file) => {
 // ---------------------------------------------------------------------------
 // How we measure
 
-/**
- * GNU time (`/usr/bin/time -v`) reports, for the whole process tree of the
- * build, user+system CPU and the largest maximum resident set size of any
- * one process in it (getrusage RUSAGE_CHILDREN). Without it, CPU comes from
- * this process's cutime+cstime in /proc/self/stat (the same tree: every
- * process is waited for by its parent) and peak memory from polling VmHWM in
- * /proc/<pid>/status of the tree's processes.
- */
-function detectMethod() {
-  if (existsSync('/usr/bin/time')) {
-    const probe = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' });
-    if (probe.status === 0 && /Maximum resident set size/.test(probe.stderr)) return 'gnu-time';
-  }
-  return 'proc';
-}
-const METHOD = detectMethod();
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/** CPU seconds used so far by this process's waited-for children (and theirs). */
-function childrenCpuSeconds() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / CLK_TCK; // cutime, cstime
-  } catch {
-    return NaN;
-  }
-}
-
-/** Every process whose ancestry leads to `root`, found by scanning /proc. */
-function processTree(root) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parents) {
-      if (!tree.has(pid) && tree.has(ppid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...tree];
-}
-
-function statusKb(pid, field) {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
-      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
-    );
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Polls the build's process tree every SAMPLE_MS: the largest sum of VmRSS
- * (all processes at once, as the machine sees it) and the largest VmHWM of a
- * single process. Short-lived processes between two samples are missed.
- */
-function treeSampler(root) {
-  let treeRssKb = 0;
-  let hwmKb = 0;
-  const sample = () => {
-    let sum = 0;
-    for (const pid of processTree(root)) {
-      sum += statusKb(pid, 'VmRSS');
-      hwmKb = Math.max(hwmKb, statusKb(pid, 'VmHWM'));
-    }
-    treeRssKb = Math.max(treeRssKb, sum);
-  };
-  const timer = setInterval(sample, SAMPLE_MS);
-  sample();
-  return {
-    stop() {
-      clearInterval(timer);
-      return { treeRssMb: treeRssKb / 1024, hwmMb: hwmKb / 1024 };
-    },
-  };
-}
-
-function parseGnuTime(text) {
-  const num = (label) => {
-    const match = text.match(new RegExp(`${label}:\\s*([\\d.]+)`));
-    return match ? Number(match[1]) : NaN;
-  };
-  return {
-    cpuS: num('User time \\(seconds\\)') + num('System time \\(seconds\\)'),
-    peakRssMb: num('Maximum resident set size \\(kbytes\\)') / 1024,
-  };
-}
+// See bench/measure.mjs.
 
 // ---------------------------------------------------------------------------
 // Projects and builds
@@ -777,25 +681,6 @@ function chartSvg(results) {
   return `${out.join('\n')}\n`;
 }
 
-/** Prettier, when the project has it, so the results file passes `npm run lint`. */
-async function formatJson(text, file) {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
-  }
-}
-
-function gitDescribe() {
-  const run = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return {
-    commit: run('rev-parse', '--short', 'HEAD'),
-    dirty: run('status', '--porcelain') !== '',
-  };
-}
-
 // ---------------------------------------------------------------------------
 // Scenarios
 
@@ -922,7 +807,7 @@ const results = {
     cpuModel: (cpu[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim(),
     memoryGb: Math.round(totalmem() / 2 ** 30),
     kernel: release(),
-    git: gitDescribe(),
+    git: gitDescribe(ROOT),
     seed,
     buildTime,
     memoryMethod:

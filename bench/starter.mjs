@@ -20,12 +20,19 @@ import {
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
 import { starterPost } from './starter/post.mjs';
 import { median } from './stats.mjs';
+import {
+  METHOD,
+  formatJson,
+  gitDescribe,
+  childrenCpuSeconds,
+  parseGnuTime,
+  treeSampler,
+} from './measure.mjs';
 import { copyProject, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +46,6 @@ const TEMPLATE_SOURCE = {
   commit: '99d3d3dbbfa4fd7b128a056337f1a719437a7377',
   note: 'the newest snapshot at hand (astro 7.2.4 on main, 2026-08-22); examples/blog last changed in f88c875c2c; dependencies pinned to astro 7.3.5 and the integrations of its time',
 };
-const SAMPLE_MS = 200;
 
 const { values: args } = parseArgs({
   options: {
@@ -83,100 +89,7 @@ const log = (message) => console.error(`[starter] ${message}`);
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 // ---------------------------------------------------------------------------
-// How we measure: the same as bench/run.mjs (which exports none of it, so a
-// copy): GNU time's user+system CPU and largest single-process peak RSS of the
-// build's process tree, wall time around the process, and the tree's summed
-// RSS polled every SAMPLE_MS.
-
-function detectMethod() {
-  if (existsSync('/usr/bin/time')) {
-    const probe = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' });
-    if (probe.status === 0 && /Maximum resident set size/.test(probe.stderr)) return 'gnu-time';
-  }
-  return 'proc';
-}
-const METHOD = detectMethod();
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-
-/** CPU seconds used so far by this process's waited-for children (and theirs). */
-function childrenCpuSeconds() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / CLK_TCK; // cutime, cstime
-  } catch {
-    return NaN;
-  }
-}
-
-/** Every process whose ancestry leads to `root`, found by scanning /proc. */
-function processTree(root) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parents) {
-      if (!tree.has(pid) && tree.has(ppid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...tree];
-}
-
-function statusKb(pid, field) {
-  try {
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
-      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
-    );
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function treeSampler(root) {
-  let treeRssKb = 0;
-  let hwmKb = 0;
-  const sample = () => {
-    let sum = 0;
-    for (const pid of processTree(root)) {
-      sum += statusKb(pid, 'VmRSS');
-      hwmKb = Math.max(hwmKb, statusKb(pid, 'VmHWM'));
-    }
-    treeRssKb = Math.max(treeRssKb, sum);
-  };
-  const timer = setInterval(sample, SAMPLE_MS);
-  sample();
-  return {
-    stop() {
-      clearInterval(timer);
-      return { treeRssMb: treeRssKb / 1024, hwmMb: hwmKb / 1024 };
-    },
-  };
-}
-
-function parseGnuTime(text) {
-  const num = (label) => {
-    const match = text.match(new RegExp(`${label}:\\s*([\\d.]+)`));
-    return match ? Number(match[1]) : NaN;
-  };
-  return {
-    cpuS: num('User time \\(seconds\\)') + num('System time \\(seconds\\)'),
-    peakRssMb: num('Maximum resident set size \\(kbytes\\)') / 1024,
-  };
-}
+// How we measure: as bench/run.mjs does (bench/measure.mjs).
 
 /** PATH with this Node first, so whatever a build or an install starts runs on it too. */
 const childPath = [dirname(process.execPath), process.env.PATH].join(delimiter);
@@ -384,25 +297,6 @@ function medianRatios(pairs) {
   };
 }
 
-function gitDescribe() {
-  const run = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return {
-    commit: run('rev-parse', '--short', 'HEAD'),
-    dirty: run('status', '--porcelain') !== '',
-  };
-}
-
-/** Prettier, when the project has it, so the results file passes `npm run lint`. */
-async function formatJson(text, file) {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
-  }
-}
-
 function round(value) {
   if (typeof value === 'number') return Math.round(value * 1000) / 1000;
   if (Array.isArray(value)) return value.map(round);
@@ -474,7 +368,7 @@ try {
   printResults(pairs);
   const results = {
     date: new Date().toISOString(),
-    ...gitDescribe(),
+    ...gitDescribe(ROOT),
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
