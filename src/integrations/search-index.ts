@@ -6,13 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
-import {
-  recordsFileBundle,
-  recordsFirst,
-  searchBundlePath,
-  searchRecordsFolder,
-} from '../lib/search';
+import { recordsFileBundle, searchBundlePath, searchRecordsFolder } from '../lib/search';
 import { bundleStamp, bundlePlan, type BundleState } from '../lib/search-bundle';
+import { buildOrder } from '../lib/build-order';
+import { isFeedArchivePath } from '../lib/urls';
 import type { IndexedBundle, IndexerAnswer, IndexerRequest } from './search-indexer';
 import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile, type BuiltOutput } from './built-files';
@@ -113,14 +110,19 @@ class Indexer {
 /**
  * Astro's prerenderer with the search records rendered first and handed to
  * the indexer as soon as each is rendered, so indexing runs beside the
- * rendering of the pages instead of after it. Everything else is Astro's:
- * the same paths, responses and metadata.
+ * rendering of the pages instead of after it, and the archive feeds spread
+ * among the other paths (buildOrder). Everything else is Astro's: the same
+ * paths, responses and metadata.
  */
 function recordsFirstPrerenderer(base: Prerenderer, queue: Indexer): Prerenderer {
   return {
     name: 'search-index',
     setup: async () => base.setup?.(),
-    getStaticPaths: async () => recordsFirst(await base.getStaticPaths()),
+    getStaticPaths: async () =>
+      buildOrder(await base.getStaticPaths(), {
+        first: (path) => recordsFileBundle(path.pathname) !== undefined,
+        spread: (path) => isFeedArchivePath(path.pathname),
+      }),
     render: async (request, options) => {
       const result = await base.render(request, options);
       const target = recordsFileBundle(new URL(request.url).pathname);

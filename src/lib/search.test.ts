@@ -9,7 +9,6 @@ import {
   searchRecord,
   searchRecordsFolder,
   recordsFileBundle,
-  recordsFirst,
   searchBundleKey,
   searchBundles,
   storiesByBundle,
@@ -87,25 +86,6 @@ describe('search paths', () => {
     ['/build-only/search-records/es/nested/2025.json', undefined],
   ])('reads the edition and bundle of the records file %s', (path, expected) => {
     expect(recordsFileBundle(path)).toEqual(expected);
-  });
-
-  it('puts the search records first, each group in the order the build gave', () => {
-    const paths = [
-      '/es/',
-      '/build-only/search-records/es/2025.json',
-      '/es/2025/05/historia/',
-      '/build-only/search-records/en/2026-11.json',
-      '/en/',
-      '/build-only/search-records/es/2024.json',
-    ].map((pathname) => ({ pathname }));
-    expect(recordsFirst(paths).map((path) => path.pathname)).toEqual([
-      '/build-only/search-records/es/2025.json',
-      '/build-only/search-records/en/2026-11.json',
-      '/build-only/search-records/es/2024.json',
-      '/es/',
-      '/es/2025/05/historia/',
-      '/en/',
-    ]);
   });
 
   it('puts a year’s bundle in a folder of its own inside the edition’s', () => {

@@ -113,17 +113,6 @@ export function recordsFileBundle(pathname: string): { lang: Lang; bundle: strin
   return undefined;
 }
 
-/**
- * The build's paths with the search records first, each group in its own
- * order: the build renders in this order, so every bundle's records exist
- * at the start and Pagefind indexes them while the pages are rendered.
- */
-export function recordsFirst<P extends { pathname: string }>(paths: readonly P[]): P[] {
-  const records = paths.filter((path) => recordsFileBundle(path.pathname) !== undefined);
-  const others = paths.filter((path) => recordsFileBundle(path.pathname) === undefined);
-  return [...records, ...others];
-}
-
 /** What a result shows, as Pagefind's `meta` (strings only). */
 export interface SearchMeta {
   /** Headline. */

@@ -5,6 +5,7 @@ import {
   authorPath,
   editionPath,
   feedPath,
+  isFeedArchivePath,
   slugFromId,
   tagPath,
   tagSlug,
@@ -78,5 +79,18 @@ describe('section, author, tag and feed paths', () => {
     expect(feedPath('/es/author/x/', 'json')).toBe('/es/author/x/feed.json');
     expect(authorPath('es', 'ana-martinez')).toBe('/es/author/ana-martinez/');
     expect(tagPath('en', 'Kim Jong Un')).toBe('/en/tag/kim-jong-un/');
+  });
+});
+
+describe('isFeedArchivePath', () => {
+  it.each([
+    ['/es/archive/feed/3/rss.xml', true],
+    ['/en/archive/feed/12/feed.json', true],
+    ['/es/archive/', false],
+    ['/es/archive/feed/', false],
+    ['/es/rss.xml', false],
+    ['/fr/archive/feed/3/rss.xml', false],
+  ])('%s is a feed archive document: %s', (path, expected) => {
+    expect(isFeedArchivePath(path)).toBe(expected);
   });
 });

@@ -32,6 +32,14 @@ export function feedArchivePath(lang: Lang, number: number): string {
   return `/${lang}/archive/feed/${number}/`;
 }
 
+/** Whether a built path is a document of an edition's feed archive (`/es/archive/feed/3/rss.xml`). */
+export function isFeedArchivePath(pathname: string): boolean {
+  return SITE.langs.some((lang) => {
+    const folder = feedArchivePath(lang, 1).replace(/1\/$/, '');
+    return pathname.startsWith(folder) && /^\d+\//.test(pathname.slice(folder.length));
+  });
+}
+
 /** The file name of an article id (`2024/north-korea` → `north-korea`). */
 export function slugFromId(id: string): string {
   return id.split('/').at(-1) ?? id;
