@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,12 @@ import { recordsFileBundle, searchBundlePath, searchRecordsFolder } from '../lib
 import { bundleStamp, bundlePlan, type BundleState } from '../lib/search-bundle';
 import { buildOrder } from '../lib/build-order';
 import { isFeedArchivePath } from '../lib/urls';
-import type { IndexedBundle, IndexerAnswer, IndexerRequest } from './search-indexer';
+import {
+  LOW_PRIORITY_ENV,
+  type IndexedBundle,
+  type IndexerAnswer,
+  type IndexerRequest,
+} from './search-indexer';
 import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile, type BuiltOutput } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
@@ -42,13 +47,19 @@ class Indexer {
     private readonly folder: (lang: Lang, bundle: string) => string,
     /** Where copies of records rendered by this build wait for the indexer. */
     private readonly pending: string,
+    /** Index at the lowest CPU priority (a full build, whose pages keep the cores busy). */
+    private readonly lowPriority = false,
   ) {}
 
   /** The indexer process, started now if it is not running. */
   start(): ChildProcess {
     if (this.child) return this.child;
     const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [], {
-      env: { ...process.env, VOZ_SEARCH_INDEXER: '1' },
+      env: {
+        ...process.env,
+        VOZ_SEARCH_INDEXER: '1',
+        [LOW_PRIORITY_ENV]: this.lowPriority ? '1' : '0',
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (answer: IndexerAnswer) => {
@@ -187,7 +198,10 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
         pending = join(dirname(stateFile), 'search-records-pending');
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        queue = new Indexer(folder, pending);
+        // A build into an empty work folder (cold, forced, or after a code
+        // change) renders every page, and the indexer must not slow it.
+        const full = SITE.langs.every((lang) => !existsSync(join(root, searchRecordsFolder(lang))));
+        queue = new Indexer(folder, pending, full);
         // Node and Pagefind's module load while Astro syncs and bundles.
         queue.start();
         setPrerenderer((base) => recordsFirstPrerenderer(base, queue));

@@ -1,9 +1,11 @@
 /**
  * The search index's worker: a Node process of its own, started by the
  * search-index integration (search-index.ts), that indexes an edition's
- * records with Pagefind and writes the bundle's folder. It runs at the
- * lowest CPU priority, and so does the Pagefind process it starts, so the
- * indexing takes only the time the page rendering leaves idle; and the
+ * records with Pagefind and writes the bundle's folder. In a full build it
+ * runs at the lowest CPU priority, and so does the Pagefind process it
+ * starts, so the indexing takes only the time the page rendering leaves
+ * idle; in an incremental one, where the pages leave a core free, at the
+ * usual priority, so other work on the machine does not starve it. The
  * records, Pagefind's messages and the bundles it returns live in this
  * process's memory, not in the build's, which is at its largest while the
  * pages are rendered.
@@ -89,12 +91,17 @@ async function pagefindEnded(): Promise<void> {
   }
 }
 
+/** Set by the search-index integration to '1' when the indexer should yield the CPU to the pages. */
+export const LOW_PRIORITY_ENV = 'VOZ_SEARCH_INDEXER_LOW';
+
 function serve(): void {
-  try {
-    // This thread's priority; Pagefind's process, started from it, inherits it.
-    setPriority(constants.priority.PRIORITY_LOW);
-  } catch {
-    // Not allowed here: index at the usual priority.
+  if (process.env[LOW_PRIORITY_ENV] === '1') {
+    try {
+      // This thread's priority; Pagefind's process, started from it, inherits it.
+      setPriority(constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: index at the usual priority.
+    }
   }
   const tails = new Map<string, Promise<unknown>>();
   const answer = (message: IndexerAnswer) => process.send?.(message);
