@@ -54,8 +54,7 @@ export function relatedArticles<T extends Relatable>(
   { max = 4 }: { max?: number } = {},
 ): T[] {
   if (max <= 0) return [];
-  const tags = tagsOf(article);
-  const section = article.section.id;
+  const scoreOf = scorer(article);
   // The best `max` by score, then newest first: kept in order as they come
   // rather than sorting every candidate (a few hundred per story, for each
   // of the archive's stories on every build), with no object made for a
@@ -68,9 +67,7 @@ export function relatedArticles<T extends Relatable>(
   };
   for (const candidate of candidates) {
     if (candidate.id === article.id) continue;
-    let shared = 0;
-    for (const tag of tagsOf(candidate)) if (tags.has(tag)) shared += 1;
-    const score = shared * 2 + (candidate.section.id === section ? 1 : 0);
+    const score = scoreOf(candidate);
     if (score <= 0) continue;
     if (best.length >= max && !ranksBefore(candidate, score, max - 1)) continue;
     let at = best.length;
