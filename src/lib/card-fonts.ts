@@ -204,22 +204,37 @@ export async function emojiImage(emoji: string): Promise<string | undefined> {
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
+ * The emoji of `text` and its visible characters that none of the font
+ * `slices` draws, in order: an emoji as its whole grapheme, any other as one
+ * character.
+ */
+function* outsideFonts(
+  text: string,
+  slices: readonly Slice[],
+): Generator<{ emoji: boolean; text: string }> {
+  for (const { segment } of graphemes.segment(text)) {
+    if (EMOJI.test(segment)) {
+      yield { emoji: true, text: segment };
+      continue;
+    }
+    for (const char of segment) {
+      const code = char.codePointAt(0) ?? 0;
+      if (!INVISIBLE.test(char) && !slices.some((s) => inRanges(s.ranges, code))) {
+        yield { emoji: false, text: char };
+      }
+    }
+  }
+}
+
+/**
  * The characters of `text` that no card font or emoji picture covers (each
  * once, in order): a card drawing them would show boxes.
  */
 export function missingCharacters(text: string): string[] {
   const { base, fallbacks } = fontCatalogue();
   const missing = new Set<string>();
-  for (const { segment } of graphemes.segment(text)) {
-    if (EMOJI.test(segment)) {
-      if (!emojiFile(segment)) missing.add(segment);
-      continue;
-    }
-    for (const char of segment) {
-      const code = char.codePointAt(0) ?? 0;
-      if (INVISIBLE.test(char)) continue;
-      if (![...base, ...fallbacks].some((s) => inRanges(s.ranges, code))) missing.add(char);
-    }
+  for (const { emoji, text: found } of outsideFonts(text, [...base, ...fallbacks])) {
+    if (!emoji || !emojiFile(found)) missing.add(found);
   }
   return [...missing];
 }
@@ -230,15 +245,7 @@ export function missingCharacters(text: string): string[] {
  * fonts alone (see card-headline.ts), without satori.
  */
 export function drawnByBaseFonts(text: string): boolean {
-  const { base } = fontCatalogue();
-  for (const { segment } of graphemes.segment(text)) {
-    if (EMOJI.test(segment)) return false;
-    for (const char of segment) {
-      const code = char.codePointAt(0) ?? 0;
-      if (!INVISIBLE.test(char) && !base.some((s) => inRanges(s.ranges, code))) return false;
-    }
-  }
-  return true;
+  return outsideFonts(text, fontCatalogue().base).next().done === true;
 }
 
 /**

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { CARD_FAMILY, baseFontFiles } from './card-fonts';
 import { woffToSfnt } from './card-woff';
+import { escapeXml } from './feed';
 
 /**
  * A Latin headline set by libvips' own text renderer (Pango), in the card's
@@ -42,13 +43,9 @@ const TRACKING = -1;
 /** Type sizes tried in turn, largest first, until the headline fits. */
 const SIZES = [76, 64, 54, 46, 40, 34, 30, 26];
 
-/** Escapes text for Pango markup; control characters become spaces. */
+/** Escapes text for Pango markup (XML's rules); control characters become spaces. */
 export function pangoText(text: string): string {
-  return text
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return escapeXml(text.replace(/\p{Cc}/gu, ' '));
 }
 
 let fontFiles: Promise<string> | undefined;
