@@ -29,8 +29,8 @@ type SetPrerenderer = Parameters<BuildStart>[0]['setPrerenderer'];
 type Prerenderer = Exclude<Parameters<SetPrerenderer>[0], (...args: never[]) => unknown>;
 
 /**
- * The search indexer process (search-indexer.ts), started on first use:
- * hands it records to index into a bundle folder and waits for its answer.
+ * The search indexer process (search-indexer.ts), one per build: hands it
+ * records to index into a bundle folder and waits for its answer.
  */
 class Indexer {
   private child: ChildProcess | undefined;
@@ -125,7 +125,7 @@ class Indexer {
  * among the other paths (buildOrder). Everything else is Astro's: the same
  * paths, responses and metadata.
  */
-function recordsFirstPrerenderer(base: Prerenderer, queue: Indexer): Prerenderer {
+function recordsFirstPrerenderer(base: Prerenderer, indexer: Indexer): Prerenderer {
   return {
     name: 'search-index',
     setup: async () => base.setup?.(),
@@ -140,7 +140,7 @@ function recordsFirstPrerenderer(base: Prerenderer, queue: Indexer): Prerenderer
       const response = result instanceof Response ? result : result.response;
       if (target === undefined || !response.ok) return result;
       const bytes = new Uint8Array(await response.arrayBuffer());
-      await queue.startEarly(target.lang, target.bundle, bytes);
+      await indexer.startEarly(target.lang, target.bundle, bytes);
       const copy = new Response(bytes, {
         status: response.status,
         statusText: response.statusText,
@@ -173,8 +173,9 @@ function recordsFirstPrerenderer(base: Prerenderer, queue: Indexer): Prerenderer
  *
  * The build renders the records before any page (recordsFirstPrerenderer)
  * and hands each file, as soon as it is rendered, to the indexer process
- * (search-indexer.ts), which indexes at the lowest CPU priority on the time
- * the pages leave idle and writes the bundle's folder; the
+ * (search-indexer.ts), which indexes on the time the pages leave idle
+ * (at the lowest CPU priority in a full build) and writes the bundle's
+ * folder; the
  * `astro:build:done` hook waits for what is left, indexes any bundle whose
  * folder is not as the last build left it, and keeps the state.
  *
@@ -188,7 +189,7 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
   let stateFile = '';
   const folder = (lang: Lang, bundle: string) => join(root, searchBundlePath(lang, bundle));
   let pending = '';
-  let queue = new Indexer(folder, pending);
+  let current: Indexer | undefined;
   return {
     name: 'search-index',
     hooks: {
@@ -201,12 +202,14 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
         // A build into an empty work folder (cold, forced, or after a code
         // change) renders every page, and the indexer must not slow it.
         const full = SITE.langs.every((lang) => !existsSync(join(root, searchRecordsFolder(lang))));
-        queue = new Indexer(folder, pending, full);
+        const indexer = new Indexer(folder, pending, full);
+        current = indexer;
         // Node and Pagefind's module load while Astro syncs and bundles.
-        queue.start();
-        setPrerenderer((base) => recordsFirstPrerenderer(base, queue));
+        indexer.start();
+        setPrerenderer((base) => recordsFirstPrerenderer(base, indexer));
       },
       'astro:build:done': async ({ logger }) => {
+        const indexer = current ?? new Indexer(folder, pending);
         const before = await readState(stateFile);
         const after: State = {};
         const edition = async (lang: Lang): Promise<void> => {
@@ -234,7 +237,7 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
           let removed = 0;
           let stories = 0;
           let indexing = 0;
-          // One bundle at a time: Pagefind holds one index in memory at once.
+          // The indexer takes an edition's bundles one at a time.
           for (const { key, records: stamp } of now) {
             const previous = before[lang]?.[key];
             if (previous && plan.keep.includes(key)) {
@@ -245,8 +248,8 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
             // Records this build rendered were indexed while the pages were;
             // a file an earlier build left (its bundle folder since changed,
             // or the state lost) is read and indexed now.
-            const indexed = await (queue.early.get(`${lang}/${key}`) ??
-              queue.index(lang, key, join(recordsDir, `${key}.json`)));
+            const indexed = await (indexer.early.get(`${lang}/${key}`) ??
+              indexer.index(lang, key, join(recordsDir, `${key}.json`)));
             written += indexed.written;
             removed += indexed.removed;
             stories += indexed.stories;
@@ -280,7 +283,7 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
         try {
           await Promise.all(SITE.langs.map(edition));
         } finally {
-          await queue.close();
+          await indexer.close();
         }
         await mkdir(dirname(stateFile), { recursive: true });
         await writeFile(stateFile, JSON.stringify(after));
