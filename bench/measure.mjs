@@ -2,8 +2,11 @@
 // GNU time's user+system CPU and largest single-process peak RSS of the
 // build's process tree, or /proc when GNU time is missing, and the tree's
 // summed RSS polled every SAMPLE_MS.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 
 /** How often the process tree's memory is polled, in milliseconds. */
@@ -133,4 +136,51 @@ export async function formatJson(text, file) {
   } catch {
     return text;
   }
+}
+
+/**
+ * Runs `command` in `dir` and measures it as a whole: wall time, CPU and
+ * peak RSS of its process tree (METHOD), the tree's summed RSS, the load
+ * average at its start. Its output goes to `dir/<prefix>-<label>.log`.
+ * `onChild` is told of the running process (and of its end, with
+ * undefined), so a caller can stop it when interrupted.
+ * @param {{ dir: string, label: string, prefix: string, command: string[], env: Record<string, string | undefined>, onChild?: (child: import('node:child_process').ChildProcess | undefined) => void }} options
+ */
+export async function timedRun({ dir, label, prefix, command, env, onChild }) {
+  const timeFile = join(dir, `${prefix}-${label}.time`);
+  const logFile = join(dir, `${prefix}-${label}.log`);
+  const [program, ...programArgs] =
+    METHOD === 'gnu-time' ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
+  const load1m = loadavg()[0];
+  const cpuBefore = childrenCpuSeconds();
+  const out = createWriteStream(logFile);
+  const started = performance.now();
+  const spawnMs = performance.timeOrigin + started;
+  const child = spawn(program, programArgs, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env });
+  onChild?.(child);
+  const sampler = treeSampler(child.pid);
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  const code = await new Promise((done) => child.on('close', (status) => done(status ?? 1)));
+  const exitMs = performance.timeOrigin + performance.now();
+  const wallS = (performance.now() - started) / 1000;
+  const sampled = sampler.stop();
+  onChild?.(undefined);
+  await new Promise((done) => out.end(done));
+  let cpuS = childrenCpuSeconds() - cpuBefore;
+  let peakRssMb = sampled.hwmMb;
+  if (code === 0 && METHOD === 'gnu-time') {
+    ({ cpuS, peakRssMb } = parseGnuTime(readFileSync(timeFile, 'utf8')));
+  }
+  return {
+    code,
+    logFile,
+    spawnMs,
+    exitMs,
+    wallS,
+    cpuS,
+    peakRssMb,
+    treeRssMb: sampled.treeRssMb,
+    load1m,
+  };
 }

@@ -6,18 +6,9 @@
 //   npm run bench                          # 1k and 10k text articles, 200 images
 //   npm run bench -- --sizes 200,1000 --images 0
 //   npm run bench -- --smoke               # tiny CI run: fails if a build fails
-import { spawn } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -26,15 +17,7 @@ import { heroQuality } from './quality.mjs';
 import { escapeXml, median, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { measureSearch, searchFromLog } from './search.mjs';
-import {
-  METHOD,
-  formatJson,
-  gitDescribe,
-  SAMPLE_MS,
-  childrenCpuSeconds,
-  parseGnuTime,
-  treeSampler,
-} from './measure.mjs';
+import { METHOD, SAMPLE_MS, formatJson, gitDescribe, timedRun } from './measure.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -157,20 +140,11 @@ class BuildFailed extends Error {}
 async function build(dir, label, extraArgs = []) {
   const cacheDir = join(dir, '.cache/astro/assets');
   const cacheBefore = listFiles(cacheDir).length;
-  const timeFile = join(dir, `.bench-${label}.time`);
-  const logFile = join(dir, `.bench-${label}.log`);
-  const command = [process.execPath, 'scripts/build.mjs', ...usePhaseTimer(dir), ...extraArgs];
-  const [program, ...programArgs] =
-    METHOD === 'gnu-time' ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
-
-  const load1m = loadavg()[0];
-  const cpuBefore = childrenCpuSeconds();
-  const out = createWriteStream(logFile);
-  const started = performance.now();
-  const spawnMs = performance.timeOrigin + started;
-  const child = spawn(program, programArgs, {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const run = await timedRun({
+    dir,
+    label,
+    prefix: '.bench',
+    command: [process.execPath, 'scripts/build.mjs', ...usePhaseTimer(dir), ...extraArgs],
     env: {
       ...process.env,
       BUILD_TIME: buildTime,
@@ -178,33 +152,24 @@ async function build(dir, label, extraArgs = []) {
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
     },
+    onChild: (child) => {
+      current.child = child;
+    },
   });
-  current.child = child;
-  const sampler = treeSampler(child.pid);
-  child.stdout.pipe(out, { end: false });
-  child.stderr.pipe(out, { end: false });
-  const code = await new Promise((done) => child.on('close', (status) => done(status ?? 1)));
-  const wallS = (performance.now() - started) / 1000;
-  const phases = readPhases(dir, spawnMs, performance.timeOrigin + performance.now());
-  const sampled = sampler.stop();
-  current.child = undefined;
-  await new Promise((done) => out.end(done));
-  const output = readFileSync(logFile, 'utf8');
-
-  if (code !== 0) {
+  const phases = readPhases(dir, run.spawnMs, run.exitMs);
+  const output = readFileSync(run.logFile, 'utf8');
+  if (run.code !== 0) {
     console.error(output.split('\n').slice(-40).join('\n'));
-    throw new BuildFailed(`${label}: the build exited with ${code} (project kept in ${dir})`);
+    throw new BuildFailed(`${label}: the build exited with ${run.code} (project kept in ${dir})`);
   }
-  let cpuS = childrenCpuSeconds() - cpuBefore;
-  let peakRssMb = sampled.hwmMb;
-  if (METHOD === 'gnu-time') ({ cpuS, peakRssMb } = parseGnuTime(readFileSync(timeFile, 'utf8')));
+  const { wallS, cpuS, peakRssMb, treeRssMb, load1m } = run;
   const pages = listFiles(join(dir, 'dist')).filter((f) => f.endsWith('.html')).length;
   const fromLog = imageLog(output);
   return {
     wallS,
     cpuS,
     peakRssMb,
-    treeRssMb: sampled.treeRssMb,
+    treeRssMb,
     pages,
     pagesPerS: pages / wallS,
     load1m,

@@ -4,11 +4,10 @@
 // same corpus, run by run beside it (issue 14, target 3). See bench/README.md.
 //
 //   node bench/starter.mjs [--articles 10000] [--runs 3] [--out FILE] [--ours]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
-  createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -17,22 +16,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUILD_TIME, generateCorpus } from './corpus.mjs';
 import { starterPost } from './starter/post.mjs';
 import { median } from './stats.mjs';
-import {
-  METHOD,
-  formatJson,
-  gitDescribe,
-  childrenCpuSeconds,
-  parseGnuTime,
-  treeSampler,
-} from './measure.mjs';
+import { METHOD, formatJson, gitDescribe, timedRun } from './measure.mjs';
 import { copyProject, listFiles } from '../scripts/project-copy.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,17 +92,11 @@ let running;
  * into `dir/dist`. Throws with the end of its log when it fails.
  */
 async function timedBuild(dir, label, command) {
-  const timeFile = join(dir, `.starter-bench-${label}.time`);
-  const logFile = join(dir, `.starter-bench-${label}.log`);
-  const [program, ...programArgs] =
-    METHOD === 'gnu-time' ? ['/usr/bin/time', '-v', '-o', timeFile, ...command] : command;
-  const load1m = loadavg()[0];
-  const cpuBefore = childrenCpuSeconds();
-  const out = createWriteStream(logFile);
-  const started = performance.now();
-  const child = spawn(program, programArgs, {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const run = await timedRun({
+    dir,
+    label,
+    prefix: '.starter-bench',
+    command,
     env: {
       ...process.env,
       PATH: childPath,
@@ -120,32 +105,23 @@ async function timedBuild(dir, label, command) {
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
     },
+    onChild: (child) => {
+      running = child;
+    },
   });
-  running = child;
-  const sampler = treeSampler(child.pid);
-  child.stdout.pipe(out, { end: false });
-  child.stderr.pipe(out, { end: false });
-  const code = await new Promise((done) => child.on('close', (status) => done(status ?? 1)));
-  const wallS = (performance.now() - started) / 1000;
-  const sampled = sampler.stop();
-  running = undefined;
-  await new Promise((done) => out.end(done));
-  if (code !== 0) {
-    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${label}: the build exited with ${code}\n${tail}\n(log: ${logFile})`);
+  if (run.code !== 0) {
+    const tail = readFileSync(run.logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${label}: the build exited with ${run.code}\n${tail}\n(log: ${run.logFile})`);
   }
-  let cpuS = childrenCpuSeconds() - cpuBefore;
-  let peakRssMb = sampled.hwmMb;
-  if (METHOD === 'gnu-time') ({ cpuS, peakRssMb } = parseGnuTime(readFileSync(timeFile, 'utf8')));
   const files = listFiles(join(dir, 'dist'));
   return {
-    wallS,
-    cpuS,
-    peakRssMb,
-    treeRssMb: sampled.treeRssMb,
+    wallS: run.wallS,
+    cpuS: run.cpuS,
+    peakRssMb: run.peakRssMb,
+    treeRssMb: run.treeRssMb,
     files: files.length,
     pages: files.filter((f) => f.endsWith('.html')).length,
-    load1m,
+    load1m: run.load1m,
   };
 }
 
