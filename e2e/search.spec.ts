@@ -12,6 +12,7 @@ import {
 } from './fixtures';
 import { bundleFolders, indexedPages } from './pagefind-files';
 import { SITE } from '../src/site';
+import { BUNDLE_STORIES } from '../src/lib/search';
 
 // Search (issue 13), written from the fixtures and the README's URL rules,
 // not from the code under test: the seed article is found by a word of its
@@ -168,7 +169,8 @@ test('English searches find English stories only', async ({ page }) => {
 /**
  * The bundle a story belongs in, as the search page promises readers and the
  * newsroom: the build's month and the one before each have their own (so a
- * publish re-indexes a month, not a year); older stories are in their year.
+ * publish re-indexes a month, not a year); older stories are in their year
+ * (or a part of it, for a year of more than BUNDLE_STORIES stories).
  * Months and years in the newsroom's time zone.
  */
 function expectedBundle(publishedAt: Date): string {
@@ -194,6 +196,16 @@ test('the fixtures have stories in a recent month’s bundle and in a year’s',
   const keys = SITE.langs.flatMap(publishedBundles);
   expect(keys.some((key) => key.includes('-'))).toBe(true);
   expect(keys.some((key) => !key.includes('-'))).toBe(true);
+  // No year of the fixtures holds enough stories to be split into parts
+  // (src/lib/search.test.ts checks the split), so expectedBundle holds.
+  for (const lang of SITE.langs) {
+    const perYear = new Map<string, number>();
+    for (const a of expectedPublished(lang)) {
+      const key = expectedBundle(a.publishedAt);
+      perYear.set(key, (perYear.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perYear.values())).toBeLessThanOrEqual(BUNDLE_STORIES);
+  }
 });
 
 test('each edition’s index holds exactly its published stories, one bundle per recent month or older year, and no other page', () => {

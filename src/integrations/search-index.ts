@@ -6,7 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
-import { recordsFileBundle, searchBundlePath, searchRecordsFolder } from '../lib/search';
+import {
+  bundleStartMonth,
+  recordsFileBundle,
+  searchBundlePath,
+  searchRecordsFolder,
+} from '../lib/search';
 import { bundleStamp, bundlePlan, type BundleState } from '../lib/search-bundle';
 import { buildOrder } from '../lib/build-order';
 import { isFeedArchivePath } from '../lib/urls';
@@ -239,8 +244,7 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
           const keys = (await readdir(recordsDir).catch(() => [] as string[]))
             .filter((name) => name.endsWith('.json'))
             .map((name) => name.slice(0, -'.json'.length))
-            .sort()
-            .reverse();
+            .sort(newestBundleFirst);
           const now = keys.map((key) => ({
             key,
             records: fileStamp(join(recordsDir, `${key}.json`)),
@@ -255,7 +259,7 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
           let removed = 0;
           let stories = 0;
           let indexing = 0;
-          // The indexer takes an edition's bundles one at a time.
+          // The indexer takes bundles one at a time, in the order asked.
           for (const { key, records: stamp } of now) {
             const previous = before[lang]?.[key];
             if (previous && plan.keep.includes(key)) {
@@ -313,6 +317,18 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
       },
     },
   };
+}
+
+/** Newest bundle first (`2026-11`, `2026-10`, `2026-h1`, `2025`); a name that is no bundle key last. */
+function newestBundleFirst(a: string, b: string): number {
+  const start = (key: string) => {
+    try {
+      return bundleStartMonth(key);
+    } catch {
+      return -1;
+    }
+  };
+  return start(b) - start(a) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 /** A file's size and modification time, or '' when there is none. */

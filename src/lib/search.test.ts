@@ -9,6 +9,7 @@ import {
   searchRecord,
   searchRecordsFolder,
   recordsFileBundle,
+  bundleStartMonth,
   searchBundleKey,
   searchBundles,
   storiesByBundle,
@@ -271,5 +272,102 @@ describe('storiesByBundle', () => {
     expect(
       storiesByBundle(stories, now).map(([key, list]) => [key, list.map((s) => s.path)]),
     ).toEqual(expected);
+  });
+});
+
+describe('storiesByBundle: a year with too many stories for one bundle', () => {
+  const now = new Date('2026-11-28T12:00:00-06:00');
+  const story = (path: string, iso: string) => ({ path, publishedAt: new Date(iso) });
+  const layout = (stories: ReturnType<typeof story>[], most: number) =>
+    storiesByBundle(stories, now, most).map(([key, list]) => [key, list.map((s) => s.path)]);
+
+  it('leaves a year whole while it holds no more than the limit', () => {
+    const stories = [story('/a/', '2025-02-01T12:00:00Z'), story('/b/', '2025-09-01T12:00:00Z')];
+    expect(layout(stories, 2)).toEqual([['2025', ['/a/', '/b/']]]);
+  });
+
+  it('splits it into halves when each half fits, newest half first, stories in the given order', () => {
+    const stories = [
+      story('/nov/', '2025-11-01T12:00:00Z'),
+      story('/mar/', '2025-03-01T12:00:00Z'),
+      story('/jul/', '2025-07-01T12:00:00Z'),
+      story('/jan/', '2025-01-15T12:00:00Z'),
+    ];
+    expect(layout(stories, 2)).toEqual([
+      ['2025-h2', ['/nov/', '/jul/']],
+      ['2025-h1', ['/mar/', '/jan/']],
+    ]);
+  });
+
+  it('into quarters when a half would hold too many', () => {
+    const stories = [
+      story('/jan/', '2024-01-10T12:00:00Z'),
+      story('/feb/', '2024-02-10T12:00:00Z'),
+      story('/apr/', '2024-04-10T12:00:00Z'),
+      story('/dec/', '2024-12-10T12:00:00Z'),
+    ];
+    expect(layout(stories, 2)).toEqual([
+      ['2024-q4', ['/dec/']],
+      ['2024-q2', ['/apr/']],
+      ['2024-q1', ['/jan/', '/feb/']],
+    ]);
+  });
+
+  it('into months at most, even when a month holds more than the limit', () => {
+    const stories = [
+      story('/a/', '2024-03-01T12:00:00Z'),
+      story('/b/', '2024-03-02T12:00:00Z'),
+      story('/c/', '2024-03-03T12:00:00Z'),
+      story('/d/', '2024-01-03T12:00:00Z'),
+    ];
+    expect(layout(stories, 2)).toEqual([
+      ['2024-03', ['/a/', '/b/', '/c/']],
+      ['2024-01', ['/d/']],
+    ]);
+  });
+
+  it('reads months in the newsroom’s time zone: New Year’s Eve in Chicago is still December', () => {
+    const stories = [
+      story('/eve/', '2025-01-01T05:30:00Z'),
+      story('/june/', '2024-06-01T12:00:00Z'),
+      story('/may/', '2024-05-01T12:00:00Z'),
+    ];
+    expect(layout(stories, 2)).toEqual([
+      ['2024-h2', ['/eve/']],
+      ['2024-h1', ['/june/', '/may/']],
+    ]);
+  });
+
+  it('never splits the recent months, and the rest of this year comes after them', () => {
+    const stories = [
+      story('/this-month/', '2026-11-10T12:00:00Z'),
+      story('/this-month-2/', '2026-11-11T12:00:00Z'),
+      story('/this-month-3/', '2026-11-12T12:00:00Z'),
+      story('/last-month/', '2026-10-10T12:00:00Z'),
+      story('/sep/', '2026-09-10T12:00:00Z'),
+      story('/feb/', '2026-02-10T12:00:00Z'),
+      story('/jan/', '2026-01-10T12:00:00Z'),
+      story('/old/', '2025-05-10T12:00:00Z'),
+    ];
+    expect(layout(stories, 2)).toEqual([
+      ['2026-11', ['/this-month/', '/this-month-2/', '/this-month-3/']],
+      ['2026-10', ['/last-month/']],
+      ['2026-h2', ['/sep/']],
+      ['2026-h1', ['/feb/', '/jan/']],
+      ['2025', ['/old/']],
+    ]);
+  });
+
+  it('sorts every kind of key by the first month it covers', () => {
+    const keys = ['2025', '2026-q3', '2026-11', '2026-h1', '2024-12', '2026-10'];
+    expect([...keys].sort((a, b) => bundleStartMonth(b) - bundleStartMonth(a))).toEqual([
+      '2026-11',
+      '2026-10',
+      '2026-q3',
+      '2026-h1',
+      '2025',
+      '2024-12',
+    ]);
+    expect(() => bundleStartMonth('2026-w3')).toThrow(/2026-w3/);
   });
 });
