@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE, type Lang } from '../site';
 import {
-  bundleStartMonth,
+  newestBundleFirst,
   recordsFileBundle,
   searchBundlePath,
   searchRecordsFolder,
@@ -317,18 +317,6 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
       },
     },
   };
-}
-
-/** Newest bundle first (`2026-11`, `2026-10`, `2026-h1`, `2025`); a name that is no bundle key last. */
-function newestBundleFirst(a: string, b: string): number {
-  const start = (key: string) => {
-    try {
-      return bundleStartMonth(key);
-    } catch {
-      return -1;
-    }
-  };
-  return start(b) - start(a) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 /** A file's size and modification time, or '' when there is none. */

@@ -75,11 +75,8 @@ export function searchBundleKey(publishedAt: Date, now: Date): string {
  */
 export const BUNDLE_STORIES = 4000;
 
-/** The parts a year can be split into: halves, quarters, months. */
-const YEAR_PARTS = [2, 4, 12] as const;
-
 /** The key of part `n` (from 1) of a year split into `parts`: `2025-h2`, `2025-q3`, `2025-07`. */
-function yearPartKey(year: string, parts: (typeof YEAR_PARTS)[number], n: number): string {
+function yearPartKey(year: string, parts: 2 | 4 | 12, n: number): string {
   if (parts === 2) return `${year}-h${n}`;
   if (parts === 4) return `${year}-q${n}`;
   return `${year}-${String(n).padStart(2, '0')}`;
@@ -100,6 +97,22 @@ export function bundleStartMonth(key: string): number {
 }
 
 /**
+ * Compares bundle keys newest first (`2026-11`, `2026-10`, `2026-h1`,
+ * `2025`); a name that is no bundle key (a stray file beside the records)
+ * sorts last.
+ */
+export function newestBundleFirst(a: string, b: string): number {
+  const start = (key: string) => {
+    try {
+      return bundleStartMonth(key);
+    } catch {
+      return -1;
+    }
+  };
+  return start(b) - start(a) || (a < b ? 1 : a > b ? -1 : 0);
+}
+
+/**
  * An edition's stories by bundle, newest bundle first, each bundle's
  * stories in the order given: a recent month's (searchBundleKey), an older
  * year's, or, for a year with more than `most` stories (BUNDLE_STORIES), a
@@ -111,40 +124,32 @@ export function storiesByBundle<A extends Pick<Article, 'publishedAt'>>(
   now: Date,
   most: number = BUNDLE_STORIES,
 ): [bundle: string, articles: A[]][] {
-  const periods = new Map<string, A[]>();
-  for (const article of articles) {
-    const key = searchBundleKey(article.publishedAt, now);
-    const list = periods.get(key);
-    if (list) list.push(article);
-    else periods.set(key, [article]);
-  }
-  const bundles: [string, A[]][] = [];
-  for (const [key, list] of periods) {
-    if (key.includes('-') || list.length <= most) bundles.push([key, list]);
-    else bundles.push(...splitYear(key, list, most));
-  }
-  return bundles.sort(([a], [b]) => bundleStartMonth(b) - bundleStartMonth(a));
+  const periods = Map.groupBy(articles, (article) => searchBundleKey(article.publishedAt, now));
+  return [...periods]
+    .flatMap(([key, list]): [string, A[]][] =>
+      key.includes('-') || list.length <= most ? [[key, list]] : splitYear(key, list, most),
+    )
+    .sort(([a], [b]) => newestBundleFirst(a, b));
 }
 
-/** A year's stories in the fewest parts (YEAR_PARTS) that each hold at most `most`. */
+/** A year's stories in the fewest halves or quarters that each hold at most `most`, else in months. */
 function splitYear<A extends Pick<Article, 'publishedAt'>>(
   year: string,
   list: readonly A[],
   most: number,
 ): [string, A[]][] {
   const months = list.map((article) => Number(zonedDateParts(article.publishedAt).month));
-  let split = new Map<string, A[]>();
-  for (const parts of YEAR_PARTS) {
-    split = new Map();
-    list.forEach((article, i) => {
-      const key = yearPartKey(year, parts, Math.floor(((months[i] ?? 1) - 1) / (12 / parts)) + 1);
-      const part = split.get(key);
-      if (part) part.push(article);
-      else split.set(key, [article]);
-    });
-    if ([...split.values()].every((part) => part.length <= most)) break;
+  const split = (parts: 2 | 4 | 12) =>
+    Map.groupBy(list, (_, i) =>
+      yearPartKey(year, parts, Math.ceil((months[i] ?? 1) / (12 / parts))),
+    );
+  for (const parts of [2, 4] as const) {
+    const halvesOrQuarters = split(parts);
+    if ([...halvesOrQuarters.values()].every((part) => part.length <= most)) {
+      return [...halvesOrQuarters];
+    }
   }
-  return [...split];
+  return [...split(12)];
 }
 
 /** The bundles of an edition's published stories, newest first (`2026-11 2026-10 2026 2025`). */
