@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +20,7 @@ import {
   removeWithEmptyFolders,
   syncPlan,
   syncSteps,
+  type FolderReader,
   type Listing,
 } from './work-folder';
 
@@ -123,6 +132,57 @@ describe('folder listings and the code digest', () => {
     writeFileSync(join(out, BUILD_ONLY_FOLDER, 'search-records', 'es', '2026.json'), '[]');
     writeFileSync(join(out, 'es', 'build-only-story', 'index.html'), '<p>story</p>');
     expect([...listStamps(out).keys()]).toEqual(['es/build-only-story/index.html']);
+  });
+
+  it('leaves out what the search indexer deletes while the folder is walked, and lists the rest', () => {
+    const out = join(dir, 'out');
+    const bundle = join(out, 'es', 'buscar', 'pagefind', '2025-q3');
+    mkdirSync(join(bundle, 'fragment'), { recursive: true });
+    mkdirSync(join(bundle, 'index'), { recursive: true });
+    mkdirSync(join(out, 'es', 'story'), { recursive: true });
+    writeFileSync(join(out, 'es', 'story', 'index.html'), '<p>story</p>');
+    writeFileSync(join(bundle, 'pagefind-entry.json'), '{}');
+    writeFileSync(join(bundle, 'fragment', 'es_b1f685c.pf_fragment'), 'x');
+    writeFileSync(join(bundle, 'index', 'es_1.pf_index'), 'x');
+    // As the indexer does: the bundle's folder is read, then a stale
+    // fragment and a whole folder are deleted before the walk reaches them.
+    const reader: FolderReader = {
+      readdir: (folder) => {
+        const entries = readdirSync(folder, { withFileTypes: true });
+        if (folder === bundle) {
+          rmSync(join(bundle, 'fragment', 'es_b1f685c.pf_fragment'));
+          rmSync(join(bundle, 'index'), { recursive: true });
+        }
+        return entries;
+      },
+      stat: (path) => statSync(path, { throwIfNoEntry: false }),
+    };
+    expect([...listStamps(out, reader).keys()].sort()).toEqual([
+      'es/buscar/pagefind/2025-q3/pagefind-entry.json',
+      'es/story/index.html',
+    ]);
+    // The walk with the file system as it is.
+    expect([...listStamps(out).keys()].sort()).toEqual([
+      'es/buscar/pagefind/2025-q3/pagefind-entry.json',
+      'es/story/index.html',
+    ]);
+  });
+
+  it('still fails on a folder it cannot read for another reason', () => {
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'es'), { recursive: true });
+    const denied: FolderReader = {
+      readdir: (folder) => {
+        if (folder.endsWith('es')) {
+          throw Object.assign(new Error(`EACCES: permission denied, scandir '${folder}'`), {
+            code: 'EACCES',
+          });
+        }
+        return readdirSync(folder, { withFileTypes: true });
+      },
+      stat: (path) => statSync(path, { throwIfNoEntry: false }),
+    };
+    expect(() => listStamps(out, denied)).toThrow(/EACCES/);
   });
 
   it('changes with the code, a new source file and the extra strings, not with content', () => {

@@ -6,8 +6,16 @@
 // decisions, without the file operations, so they can be tested on their
 // own.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  type Dirent,
+} from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /** What tells two versions of a file apart without reading it. */
 export interface FileStamp {
@@ -28,21 +36,54 @@ export type Listing = Map<string, FileStamp>;
  */
 export const BUILD_ONLY_FOLDER = 'build-only';
 
+/** How `listStamps` reads folders; the tests stand in for the file system with it. */
+export interface FolderReader {
+  readdir: (dir: string) => Dirent[];
+  stat: (path: string) => FileStamp | undefined;
+}
+
+const folderReader: FolderReader = {
+  readdir: (dir) => readdirSync(dir, { withFileTypes: true }),
+  stat: (path) => statSync(path, { throwIfNoEntry: false }),
+};
+
+/** Whether an error says the entry is no longer there. */
+const vanished = (error: unknown) =>
+  ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+
 /**
  * Every file under `dir` with its size and modification time, except the
  * build-only folder; empty when there is no `dir`.
+ *
+ * A file or folder that disappears while the folder is walked is left out
+ * instead of failing the walk: the search indexer rewrites a bundle's
+ * folder (deleting the fragments of stories gone from it) while the build's
+ * hooks list the output, and lists that folder again once it is done
+ * (BuiltOutput.relist). A 50,000-article publish failed on such a file.
  */
-export function listStamps(dir: string): Listing {
+export function listStamps(dir: string, reader: FolderReader = folderReader): Listing {
   const listing: Listing = new Map();
   if (!existsSync(dir)) return listing;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const key = relative(dir, path).split('\\').join('/');
-    if (key.startsWith(`${BUILD_ONLY_FOLDER}/`)) continue;
-    const { size, mtimeMs } = statSync(path);
-    listing.set(key, { size, mtimeMs });
-  }
+  const walk = (folder: string, prefix: string) => {
+    let entries: Dirent[];
+    try {
+      entries = reader.readdir(folder);
+    } catch (error) {
+      if (vanished(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const key = `${prefix}${entry.name}`;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (key !== BUILD_ONLY_FOLDER) walk(path, `${key}/`);
+      } else if (entry.isFile()) {
+        const stamp = reader.stat(path);
+        if (stamp) listing.set(key, { size: stamp.size, mtimeMs: stamp.mtimeMs });
+      }
+    }
+  };
+  walk(dir, '');
   return listing;
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rmdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { listStamps } from '../../scripts/work-folder.ts';
 
 /**
  * Making an edition's Pagefind bundle and keeping a folder equal to it.
@@ -166,18 +166,8 @@ export async function writeBundle(
  */
 export function bundleStamp(dir: string): string {
   const hash = createHash('sha256');
-  const rows: string[] = [];
-  let entries: Dirent[] = [];
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    // No folder: the digest of nothing.
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    rows.push(`${relative(dir, path).split(sep).join('/')}\0${statSync(path).size}`);
-  }
+  // listStamps leaves out a file the indexer deletes while it is walked.
+  const rows = [...listStamps(dir)].map(([path, { size }]) => `${path}\0${size}`);
   for (const row of rows.sort()) hash.update(`${row}\n`);
   return hash.digest('hex');
 }
