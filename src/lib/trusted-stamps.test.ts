@@ -1,8 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   NAMED_READS_MAX,
   planLoad,
   readPatterns,
+  trustedStamps,
   type SourceStamp,
   type StoredSource,
 } from './trusted-stamps';
@@ -99,5 +104,45 @@ describe('readPatterns: what the glob loader is given', () => {
   it('gives the collection’s pattern when many files are to be read (a cold or cleared store)', () => {
     const many = Array.from({ length: NAMED_READS_MAX + 1 }, (_, i) => `2026/s${i}.md`);
     expect(readPatterns(many, '**/*.md')).toBe('**/*.md');
+  });
+});
+
+describe('trustedStamps: the stamps it keeps', () => {
+  it('keeps the same text for the same files, in name order, whatever order they are listed in', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'trusted-stamps-'));
+    try {
+      // Enough names, in two folders, that a listing in directory order is
+      // not in name order.
+      for (const folder of ['2025', '2026']) {
+        mkdirSync(join(root, 'content', 'articles', folder), { recursive: true });
+        for (let i = 0; i < 40; i += 1) {
+          const name = `${((i * 7919) % 997).toString(36)}-story-${i}.md`;
+          writeFileSync(join(root, 'content', 'articles', folder, name), `---\ntitle: ${i}\n---\n`);
+        }
+      }
+      const meta = new Map<string, string>();
+      const load = async () => {
+        const loader = trustedStamps({ pattern: '**/*.md', base: './content/articles' }, () => ({
+          name: 'reads-nothing',
+          load: async () => undefined,
+        }));
+        await loader.load({
+          config: { root: pathToFileURL(`${root}/`) },
+          meta: {
+            get: (key: string) => meta.get(key),
+            set: (key: string, v: string) => meta.set(key, v),
+          },
+          store: { values: () => [], delete: () => undefined, addModuleImport: () => undefined },
+        } as unknown as Parameters<typeof loader.load>[0]);
+        return meta.get('source-stamps') ?? '';
+      };
+      const first = await load();
+      const names = Object.keys(JSON.parse(first) as Record<string, unknown>);
+      expect(names).toHaveLength(80);
+      expect(names).toEqual([...names].sort());
+      expect(await load()).toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

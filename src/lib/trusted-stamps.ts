@@ -138,7 +138,12 @@ export function trustedStamps(
       const root = fileURLToPath(context.config.root);
       const base = resolve(root, options.base);
       const folder = relative(root, base).split(sep).join(posix.sep);
-      const names = await listFiles(options.pattern, { cwd: base, expandDirectories: false });
+      // Sorted: tinyglobby lists in no fixed order, and the stamps are kept
+      // as one string, which must not change when no file did (the store is
+      // written only when something in it changed: store-sets-if-changed).
+      const names = (
+        await listFiles(options.pattern, { cwd: base, expandDirectories: false })
+      ).sort();
       const files = new Map<string, SourceStamp>();
       for (const name of names) files.set(name, sourceStamp(join(base, name)));
       const plan = planLoad({
