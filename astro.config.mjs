@@ -6,6 +6,7 @@ import { externalLinks } from './src/lib/external-links.ts';
 import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
+import { storeSetsIfChanged } from './src/integrations/store-sets-if-changed.ts';
 import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
 import { BuiltOutput, outputListing } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
@@ -52,6 +53,8 @@ export default defineConfig({
     // The listing of the output, for scripts/build.mjs to publish from.
     outputListing(builtOutput),
     dataStoreFromDisk(),
+    // The content store is written once per build, and not when nothing in it changed.
+    storeSetsIfChanged(),
     // The brand colours of src/site.ts as a stylesheet module for tokens.css.
     outletTheme(SITE.brand),
   ],
