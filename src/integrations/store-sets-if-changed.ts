@@ -46,8 +46,11 @@ export function skipUnchangedSets(prototype: StoreLike): void {
     );
   }
   prototype.set = function (this: StoreLike, collectionName, key, value) {
+    // Entries reach here as new objects (Astro's scoped store makes one per
+    // set), so only a value given again as it is, the meta's strings, is skipped.
     const collection = this._collections.get(collectionName);
-    if (collection !== undefined && Object.is(collection.get(String(key)), value)) return;
+    const id = String(key);
+    if (collection?.has(id) && Object.is(collection.get(id), value)) return;
     set.call(this, collectionName, key, value);
   };
   marked[PATCHED] = true;
