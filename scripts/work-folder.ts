@@ -56,14 +56,14 @@ const vanished = (error: unknown) =>
  * build-only folder; empty when there is no `dir`.
  *
  * A file or folder that disappears while the folder is walked is left out
- * instead of failing the walk: the search indexer rewrites a bundle's
+ * instead of failing the walk (the same check that makes a missing `dir`
+ * list nothing): the search indexer rewrites a bundle's
  * folder (deleting the fragments of stories gone from it) while the build's
  * hooks list the output, and lists that folder again once it is done
  * (BuiltOutput.relist). A 50,000-article publish failed on such a file.
  */
 export function listStamps(dir: string, reader: FolderReader = folderReader): Listing {
   const listing: Listing = new Map();
-  if (!existsSync(dir)) return listing;
   const walk = (folder: string, prefix: string) => {
     let entries: Dirent[];
     try {
