@@ -3,19 +3,18 @@
 // Only the search page loads it (SearchResults.astro).
 import {
   SEARCH_PARAMS,
+  loadBundles,
   pagefindSearch,
   readSearchRequest,
   resultView,
   searchQueryString,
+  type PagefindBundles,
   type ResultView,
   type SearchRequest,
 } from '../lib/search-query';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js, version 1). */
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+interface Pagefind extends PagefindBundles {
   search(term: string | null, options: Record<string, unknown>): Promise<Found | null>;
 }
 
@@ -32,8 +31,8 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const bundle = root.dataset['searchBundle'] ?? '';
-  // One bundle per recent month and per older year, newest first: the
-  // newest is loaded, the others merged into it.
+  // One bundle per recent month and per older year (or part of one),
+  // newest first: the newest is loaded, the others merged into it.
   const bundles = (root.dataset['searchBundles'] ?? '').split(' ').filter(Boolean);
   const form = root.querySelector('form');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
@@ -48,13 +47,7 @@ function start(root: HTMLElement): void {
   const load = (): Promise<Pagefind> =>
     (pagefind ??= (
       import(/* @vite-ignore */ `${bundle}${bundles[0] ?? ''}/pagefind.js`) as Promise<Pagefind>
-    ).then(async (module) => {
-      await module.options({ baseUrl: '/' });
-      await module.init();
-      for (const key of bundles.slice(1))
-        await module.mergeIndex(`${bundle}${key}/`, { baseUrl: '/' });
-      return module;
-    }));
+    ).then((module) => loadBundles(module, bundle, bundles)));
   // Pagefind orders merged results by score, and a sorted search's score is
   // the rank inside its own bundle: newest first across bundles is each
   // bundle's sorted results, the newest bundle first.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindSearch, readSearchRequest, resultView, searchQueryString } from './search-query';
+import {
+  loadBundles,
+  pagefindSearch,
+  readSearchRequest,
+  resultView,
+  searchQueryString,
+} from './search-query';
 
 describe('readSearchRequest', () => {
   it.each([
@@ -95,5 +101,60 @@ describe('resultView', () => {
     expect(resultView({ url: '/es/x/', meta: { ...meta, kind: 'Análisis' } }).kind).toBe(
       'Análisis',
     );
+  });
+});
+
+describe('loadBundles', () => {
+  /** A stand-in for Pagefind's module that logs calls and answers merges only when told. */
+  function fakePagefind() {
+    const calls: string[] = [];
+    const pending: (() => void)[] = [];
+    const pagefind = {
+      options: async (options: Record<string, unknown>) => {
+        calls.push(`options ${JSON.stringify(options)}`);
+      },
+      init: async () => {
+        calls.push('init');
+      },
+      mergeIndex: (path: string) => {
+        calls.push(`merge ${path}`);
+        return new Promise<void>((resolve) => pending.push(resolve));
+      },
+    };
+    return { pagefind, calls, pending };
+  }
+
+  it('asks for every older bundle at once, newest first, before any has answered', async () => {
+    const { pagefind, calls, pending } = fakePagefind();
+    let done = false;
+    const loaded = loadBundles(pagefind, '/es/buscar/pagefind/', [
+      '2026-11',
+      '2026-10',
+      '2026-q3',
+      '2025',
+    ]).then((module) => {
+      done = true;
+      return module;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // One after another, only the first merge would have been asked for by now.
+    expect(calls).toEqual([
+      'options {"baseUrl":"/"}',
+      'init',
+      'merge /es/buscar/pagefind/2026-10/',
+      'merge /es/buscar/pagefind/2026-q3/',
+      'merge /es/buscar/pagefind/2025/',
+    ]);
+    pending.slice(0, 2).forEach((resolve) => resolve());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(done).toBe(false); // ready only when every bundle is merged
+    pending[2]?.();
+    expect(await loaded).toBe(pagefind);
+  });
+
+  it('merges nothing when there is one bundle', async () => {
+    const { pagefind, calls } = fakePagefind();
+    await loadBundles(pagefind, '/en/search/pagefind/', ['2026-11']);
+    expect(calls).toEqual(['options {"baseUrl":"/"}', 'init']);
   });
 });
