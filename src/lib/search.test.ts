@@ -313,6 +313,34 @@ describe('storiesByBundle: a year with too many stories for one bundle', () => {
     ]);
   });
 
+  it('into thirds, four months each, when a half would hold too many and a third does not', () => {
+    const stories = [
+      story('/jan/', '2024-01-10T12:00:00Z'),
+      story('/apr/', '2024-04-10T12:00:00Z'),
+      story('/may/', '2024-05-10T12:00:00Z'),
+      story('/sep/', '2024-09-10T12:00:00Z'),
+      story('/dec/', '2024-12-10T12:00:00Z'),
+    ];
+    // Halves: January–June holds three. Thirds: two, one, two.
+    expect(layout(stories, 2)).toEqual([
+      ['2024-t3', ['/sep/', '/dec/']],
+      ['2024-t2', ['/may/']],
+      ['2024-t1', ['/jan/', '/apr/']],
+    ]);
+  });
+
+  it('into two-month parts when a quarter would hold too many and two months do not', () => {
+    // Ten stories a month from January to June: a quarter holds 30, two months 20.
+    const stories = Array.from({ length: 60 }, (_, i) =>
+      story(`/s${i}/`, `2024-0${Math.floor(i / 10) + 1}-1${i % 10}T12:00:00Z`),
+    );
+    expect(layout(stories, 20).map(([key, paths]) => [key, paths.length])).toEqual([
+      ['2024-b3', 20],
+      ['2024-b2', 20],
+      ['2024-b1', 20],
+    ]);
+  });
+
   it('into months at most, even when a month holds more than the limit', () => {
     const stories = [
       story('/a/', '2024-03-01T12:00:00Z'),
@@ -359,15 +387,30 @@ describe('storiesByBundle: a year with too many stories for one bundle', () => {
   });
 
   it('sorts every kind of key by the first month it covers', () => {
-    const keys = ['2025', '2026-q3', '2026-11', '2026-h1', '2024-12', '2026-10'];
+    const keys = [
+      '2025',
+      '2026-q3',
+      '2026-11',
+      '2026-h1',
+      '2024-12',
+      '2026-10',
+      '2025-t3',
+      '2025-b6',
+      '2025-b2',
+    ];
     expect([...keys].sort((a, b) => bundleStartMonth(b) - bundleStartMonth(a))).toEqual([
       '2026-11',
       '2026-10',
       '2026-q3',
       '2026-h1',
+      '2025-b6', // November and December
+      '2025-t3', // September to December
+      '2025-b2', // March and April
       '2025',
       '2024-12',
     ]);
+    expect(bundleStartMonth('2025-b6')).toBe(2025 * 12 + 10);
+    expect(bundleStartMonth('2025-t3')).toBe(2025 * 12 + 8);
     expect(() => bundleStartMonth('2026-w3')).toThrow(/2026-w3/);
   });
 });
