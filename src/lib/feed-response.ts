@@ -18,7 +18,7 @@ import {
   type FeedLinks,
 } from './feed';
 import { archiveFeed, getFeedSize } from './feed-archive';
-import { feedCacheKey as storiesFeedKey } from './cache-key';
+import { digest, feedCacheKey as storiesFeedKey } from './cache-key';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
 import { authorName, t } from './i18n';
@@ -244,17 +244,22 @@ type ArchiveFeedProps = {
 
 /**
  * `getStaticPaths` entries for every RFC 5005 archive document of every
- * edition, in every format, each with a cache key (its stories and links),
- * so an incremental build rewrites only a document whose stories changed.
+ * edition, in every format, each with a cache key (its stories, as
+ * `storiesKey` keys them, and its links), so an incremental build rewrites
+ * only a document whose stories changed. The key is made once per document,
+ * for its three formats, from the catalogue's digest of each story (made
+ * once per build): serialising every story of the archive three times over
+ * took 0.3 s of each build at 10,000 articles.
  */
 export function archiveFeedPaths(
   langs: readonly Lang[],
   published: (lang: Lang) => readonly Article[],
-  key: (value: unknown) => string,
+  storiesKey: StoriesKey,
 ) {
   return langs.flatMap((lang) =>
-    archiveFeed(published(lang), feedSize()).pages.flatMap((page) =>
-      FEED_FORMATS.map((format) => ({
+    archiveFeed(published(lang), feedSize()).pages.flatMap((page) => {
+      const cacheKey = digest([lang, page.number, page.prev, page.next, storiesKey(page.items)]);
+      return FEED_FORMATS.map((format) => ({
         params: { lang, number: String(page.number), feed: feedPath('', format) },
         props: {
           format,
@@ -264,9 +269,9 @@ export function archiveFeedPaths(
           next: page.next,
           articles: page.items,
         } satisfies ArchiveFeedProps,
-        cacheKey: key([format, lang, page.number, page.prev, page.next, page.items]),
-      })),
-    ),
+        cacheKey,
+      }));
+    }),
   );
 }
 

@@ -1,5 +1,4 @@
 import type { GetStaticPaths } from 'astro';
-import { digest } from '../../../../../lib/cache-key';
 import { getCatalogue } from '../../../../../lib/content';
 import { archiveFeedPaths, serveArchiveFeed } from '../../../../../lib/feed-response';
 import { SITE } from '../../../../../site';
@@ -7,7 +6,11 @@ import { SITE } from '../../../../../site';
 /** RFC 5005 archive documents of each edition feed: `/es/archive/feed/<n>/rss.xml`. */
 export const getStaticPaths = (async () => {
   const catalogue = await getCatalogue();
-  return archiveFeedPaths(SITE.langs, (lang) => catalogue.published(lang), digest);
+  return archiveFeedPaths(
+    SITE.langs,
+    (lang) => catalogue.published(lang),
+    catalogue.cacheKeys.stories,
+  );
 }) satisfies GetStaticPaths;
 
 export const GET = serveArchiveFeed;
