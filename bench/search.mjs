@@ -11,6 +11,13 @@
 // what the generated corpus needs: every story published, none a draft),
 // indexes them through the site's own indexer (src/lib/search-bundle.ts)
 // and measures the bundle and a first query as for a built site.
+//
+//   node bench/search.mjs --site dist --queries autobús,condado [--runs 3] [--slow]
+//
+// times a reader's first query on a built site's Spanish search page, from
+// opening `/es/buscar/?q=…` to the results' count, in a fresh browser each
+// run; `--slow` throttles the line as a slow 4G phone's (150 ms, 1.6 Mbit/s
+// down, cache off), where the number of search bundles shows.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -111,19 +118,33 @@ function weigh(files) {
   };
 }
 
+/** A slow 4G phone's line, as Chromium's network throttling takes it. */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1.6e6 / 8,
+  uploadThroughput: 0.75e6 / 8,
+};
+
 /**
  * A reader's first query on the Spanish search page, in a fresh browser:
  * the files the page and Pagefind fetch (the server's log), split into the
  * page itself and the search (everything under the bundle folder).
  * `pagePath` is the search page, or a bare page made for the purpose.
  */
-async function firstQuery(dist, query, pagePath = '/es/buscar/') {
+async function firstQuery(dist, query, pagePath = '/es/buscar/', { slow = false } = {}) {
   const server = await serve(dist);
   const browser = await chromium.launch(
     existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {},
   );
   try {
     const page = await browser.newPage();
+    if (slow) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    }
     const started = performance.now();
     await page.goto(`${server.origin}${pagePath}?q=${encodeURIComponent(query)}`);
     await page
@@ -540,14 +561,45 @@ async function standalone(articles, seed) {
   }
 }
 
+/** Times the first query for each of `queries` on a built site, `runs` times each. */
+async function timeFirstQueries(dist, queries, runs, slow) {
+  for (const query of queries) {
+    const times = [];
+    let last;
+    for (let run = 0; run < runs; run += 1) {
+      last = await firstQuery(dist, query, '/es/buscar/', { slow });
+      times.push(last.ms);
+    }
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
+    console.log(
+      `"${query}": median ${(median / 1000).toFixed(2)} s of ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}` +
+        ` (${slow ? 'slow 4G' : 'unthrottled'}); ${last?.resultsShown} results shown,` +
+        ` ${last?.search.files} search files, ${last?.search.bytes} bytes`,
+    );
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '50000' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results/search-standalone.json' },
+      site: { type: 'string' },
+      queries: { type: 'string', default: 'noticias' },
+      runs: { type: 'string', default: '3' },
+      slow: { type: 'boolean', default: false },
     },
   });
+  if (values.site !== undefined) {
+    await timeFirstQueries(
+      resolve(values.site),
+      values.queries.split(','),
+      Number(values.runs),
+      values.slow,
+    );
+    process.exit(0);
+  }
   const results = [];
   for (const size of values.sizes.split(',').map((s) => Number(s.replace(/k$/i, '000')))) {
     results.push(await standalone(size, Number(values.seed)));
