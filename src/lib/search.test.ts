@@ -334,7 +334,7 @@ describe('storiesByBundle: a year with too many stories for one bundle', () => {
     const stories = Array.from({ length: 60 }, (_, i) =>
       story(`/s${i}/`, `2024-0${Math.floor(i / 10) + 1}-1${i % 10}T12:00:00Z`),
     );
-    expect(layout(stories, 20).map(([key, paths]) => [key, paths.length])).toEqual([
+    expect(storiesByBundle(stories, now, 20).map(([key, list]) => [key, list.length])).toEqual([
       ['2024-b3', 20],
       ['2024-b2', 20],
       ['2024-b1', 20],
