@@ -107,8 +107,8 @@ export interface PagefindBundles {
  * Readies a Pagefind module loaded from the first of `bundles` (newest
  * first, each a folder under `base`) and merges the others into it, all at
  * once: each merge fetches its bundle's entry and metadata, two round trips,
- * and one after another they added up (5.1 s to the first results on a slow
- * 4G line at 10,000 articles, 3.9 s at once). Pagefind lists a merged bundle
+ * and one after another they added up (5.8 s to the first results on a slow
+ * 4G line at 10,000 articles, 4.2–4.8 s at once). Pagefind lists a merged bundle
  * when the call is made, so the bundles keep their order, and so do the
  * results of equal score.
  */
