@@ -1,8 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,15 +12,15 @@ import {
   dataStoreFromDisk,
   dataStoreModuleCode,
 } from './data-store-from-disk';
+import { installedAstroSource } from './installed-astro';
 
 // The integration replaces an Astro internal. These tests read the installed
 // Astro's own source and fail, naming what moved, when an upgrade changes
 // any of the five things it relies on; then the integration must be checked
 // again (or dropped) before the pin in package.json is moved.
 
-const require = createRequire(import.meta.url);
-const ASTRO_DIST = join(dirname(require.resolve('astro/package.json')), 'dist');
-const astroSource = (file: string) => readFileSync(join(ASTRO_DIST, file), 'utf8');
+/** A file of the installed Astro's `dist/`. */
+const astroSource = (file: string) => installedAstroSource(`dist/${file}`);
 
 describe('the Astro internals dataStoreFromDisk relies on', () => {
   it('the data store module has the id the integration replaces', () => {
@@ -71,7 +70,8 @@ describe('the Astro internals dataStoreFromDisk relies on', () => {
     const project = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'),
     ) as { dependencies: Record<string, string> };
-    const installed = (require('astro/package.json') as { version: string }).version;
+    const installed = (JSON.parse(installedAstroSource('package.json')) as { version: string })
+      .version;
     expect(project.dependencies['astro']).toMatch(/^~7\.3\.\d+$/);
     expect(installed).toMatch(/^7\.3\.\d+$/);
   });

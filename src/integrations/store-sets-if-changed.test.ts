@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -10,10 +9,7 @@ import {
   skipUnchangedSets,
   type StoreLike,
 } from './store-sets-if-changed';
-
-const require = createRequire(import.meta.url);
-const ASTRO = dirname(require.resolve('astro/package.json'));
-const astroSource = (file: string) => readFileSync(join(ASTRO, file), 'utf8');
+import { installedAstroSource as astroSource } from './installed-astro';
 
 /** Astro's store, as the content layer makes it for a build. */
 interface AstroStore extends StoreLike {

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { installedAstroFile } from './installed-astro';
 
 /**
  * The content layer writes its whole store to disk after any change to it,
@@ -62,9 +62,10 @@ export function skipUnchangedSets(prototype: StoreLike): void {
  * Vite module runner that loads the config and its integrations.
  */
 export function astroMutableStore(): { prototype: StoreLike } {
-  const require = createRequire(import.meta.url);
-  const file = join(dirname(require.resolve('astro/package.json')), MUTABLE_STORE_MODULE);
-  const module = require(file) as { MutableDataStore?: { prototype: StoreLike } };
+  const file = installedAstroFile(MUTABLE_STORE_MODULE);
+  const module = createRequire(import.meta.url)(file) as {
+    MutableDataStore?: { prototype: StoreLike };
+  };
   if (!module.MutableDataStore) {
     throw new Error(
       `store-sets-if-changed: no MutableDataStore in ${file}; a different Astro version may have moved it. ` +

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Files of the installed Astro package, for the integrations that replace
+ * or patch one of its internals (data-store-from-disk, store-sets-if-changed)
+ * and for their tests, which read Astro's own source to fail, naming what
+ * moved, when an upgrade changes what they rely on.
+ */
+
+const require = createRequire(import.meta.url);
+const ASTRO_ROOT = dirname(require.resolve('astro/package.json'));
+
+/** The path of a file of the installed Astro, by its path inside the package (`dist/content/…`). */
+export function installedAstroFile(path: string): string {
+  return join(ASTRO_ROOT, path);
+}
+
+/** The text of a file of the installed Astro, by its path inside the package. */
+export function installedAstroSource(path: string): string {
+  return readFileSync(installedAstroFile(path), 'utf8');
+}
