@@ -49,6 +49,32 @@ const CASES: [string, (dir: string) => void, string[]][] = [
     ['bad-story', 'updatedAt', 'before publishedAt'],
   ],
   [
+    'a correction dated before publishedAt',
+    (d) =>
+      write(
+        d,
+        BAD,
+        article({
+          ...BASE,
+          corrections: '\n  - date: 2026-11-19T10:00:00-06:00\n    text: Fixed.',
+        }),
+      ),
+    ['bad-story', 'corrections', 'a correction cannot be dated before publishedAt'],
+  ],
+  [
+    'updates on a story that is not live coverage',
+    (d) =>
+      write(
+        d,
+        BAD,
+        article({
+          ...BASE,
+          updates: '\n  - date: 2026-11-20T10:00:00-06:00\n    text: More.',
+        }),
+      ),
+    ['bad-story', 'updates', 'only live coverage (kind: live) has updates'],
+  ],
+  [
     'an unknown author',
     (d) => write(d, BAD, article({ ...BASE, authors: '[nobody]' })),
     ['bad-story', 'authors[0]', 'unknown author "nobody"'],
