@@ -1,10 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodiesOnDisk, bodyFileName, bodyFileOf, readBody } from './body-files';
+import {
+  bodiesOnDisk,
+  bodyFileName,
+  bodyFileOf,
+  bodyWriter,
+  readBody,
+  WRITES_AT_ONCE,
+} from './body-files';
 
 type Entry = {
   id: string;
@@ -130,5 +137,57 @@ describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest'
     expect(bodyFileName('2026/a', 'x')).not.toBe(bodyFileName('2026/b', 'x'));
     expect(bodyFileName('2026/a', 'x')).not.toBe(bodyFileName('2026/a', 'y'));
     expect(bodyFileName('2026/a', 'x')).toMatch(/^[0-9a-f]{16}-x\.html$/);
+  });
+});
+
+describe('bodyWriter: body files written beside the parsing', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'body-writer-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has every file on disk once drained, and a file removed after its write stays removed', async () => {
+    const writer = bodyWriter();
+    const count = WRITES_AT_ONCE * 3;
+    for (let i = 0; i < count; i++) {
+      await writer.room();
+      writer.write(join(dir, `${i}.html`), `<p>${i}</p>`);
+    }
+    writer.write(join(dir, 'gone.html'), '<p>Gone.</p>');
+    writer.remove(join(dir, 'gone.html'));
+    await writer.drain();
+    expect(readdirSync(dir)).toHaveLength(count);
+    expect(readFileSync(join(dir, '7.html'), 'utf8')).toBe('<p>7</p>');
+    expect(existsSync(join(dir, 'gone.html'))).toBe(false);
+  });
+
+  it('makes the loader wait while WRITES_AT_ONCE files are being written, and go on when one is done', async () => {
+    const finish: (() => void)[] = [];
+    const writer = bodyWriter({
+      writeFile: () => new Promise<void>((resolve) => finish.push(resolve)),
+      rm: async () => undefined,
+    });
+    for (let i = 0; i < WRITES_AT_ONCE; i++) {
+      await writer.room();
+      writer.write(join(dir, `${i}.html`), 'x');
+    }
+    let waited = true;
+    const room = writer.room().then(() => (waited = false));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(waited).toBe(true);
+    // The writes start one turn later, behind any earlier write of the same file.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finish[0]?.();
+    await room;
+    expect(waited).toBe(false);
+    for (const done of finish) done();
+    await writer.drain();
+  });
+
+  it('fails the load when a body cannot be written, naming the file', async () => {
+    const writer = bodyWriter();
+    writer.write(join(dir, 'no-such-folder', 'a.html'), '<p>A.</p>');
+    await expect(writer.drain()).rejects.toThrow('no-such-folder');
   });
 });
