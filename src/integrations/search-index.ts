@@ -14,7 +14,7 @@ import {
 } from '../lib/search';
 import { bundleStamp, bundlePlan, type BundleState } from '../lib/search-bundle';
 import { buildOrder } from '../lib/build-order';
-import { isFeedArchivePath } from '../lib/urls';
+import { isFeedArchivePath, isSocialCardPath } from '../lib/urls';
 import {
   LOW_PRIORITY_ENV,
   type IndexedBundle,
@@ -126,9 +126,9 @@ class Indexer {
 /**
  * Astro's prerenderer with the search records rendered first and handed to
  * the indexer as soon as each is rendered, so indexing runs beside the
- * rendering of the pages instead of after it, and the archive feeds spread
- * among the other paths (buildOrder). Everything else is Astro's: the same
- * paths, responses and metadata.
+ * rendering of the pages instead of after it, and the archive feeds and the
+ * share cards spread among the other paths (buildOrder). Everything else is
+ * Astro's: the same paths, responses and metadata.
  */
 export function recordsFirstPrerenderer(
   base: Prerenderer,
@@ -162,7 +162,10 @@ export function recordsFirstPrerenderer(
     getStaticPaths: async () =>
       buildOrder(await base.getStaticPaths(), {
         first: (path) => recordsFileBundle(path.pathname) !== undefined,
-        spread: (path) => isFeedArchivePath(path.pathname),
+        spread: [
+          (path) => isFeedArchivePath(path.pathname),
+          (path) => isSocialCardPath(path.pathname),
+        ],
       }),
     render: (request, options) => {
       const target = recordsFileBundle(new URL(request.url).pathname);

@@ -3,7 +3,7 @@ import { buildOrder } from './build-order';
 
 const rules = {
   first: (path: string) => path.startsWith('records/'),
-  spread: (path: string) => path.startsWith('archive/'),
+  spread: [(path: string) => path.startsWith('archive/')],
 };
 
 describe('buildOrder', () => {
@@ -54,5 +54,36 @@ describe('buildOrder', () => {
       'archive/1',
       'archive/2',
     ]);
+  });
+
+  it('spreads each group evenly among the others, so no run of cards or archives is left', () => {
+    const paths = [
+      ...Array.from({ length: 40 }, (_, i) => `page/${i}`),
+      ...Array.from({ length: 6 }, (_, i) => `archive/${i}`),
+      ...Array.from({ length: 30 }, (_, i) => `card/${i}`),
+      'records/es',
+    ];
+    const ordered = buildOrder(paths, {
+      first: rules.first,
+      spread: [(path) => path.startsWith('archive/'), (path) => path.startsWith('card/')],
+    });
+    expect([...ordered].sort()).toEqual([...paths].sort());
+    expect(ordered[0]).toBe('records/es');
+    for (const kind of ['card/', 'archive/', 'page/']) {
+      expect(ordered.filter((path) => path.startsWith(kind))).toEqual(
+        paths.filter((path) => path.startsWith(kind)),
+      );
+    }
+    // 30 cards among 46 others: never two in a row, and the first comes early.
+    const together = ordered.filter(
+      (path, i) => path.startsWith('card/') && ordered[i + 1]?.startsWith('card/'),
+    );
+    expect(together).toEqual([]);
+    expect(ordered.indexOf('card/0')).toBeLessThan(4);
+    expect(ordered.at(-1)?.startsWith('card/')).toBe(false);
+    // The archives stay apart from each other too.
+    const archives = ordered.flatMap((path, i) => (path.startsWith('archive/') ? [i] : []));
+    const gaps = archives.slice(1).map((at, i) => at - (archives[i] ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8);
   });
 });

@@ -143,6 +143,11 @@ export function socialCardPath(articlePagePath: string): string {
   return `/og${articlePagePath.replace(/\/$/, '')}.jpg`;
 }
 
+/** Whether a built path is a generated social card (`/og/en/2024/11/12/slug.jpg`). */
+export function isSocialCardPath(pathname: string): boolean {
+  return pathname.startsWith('/og/') && pathname.endsWith('.jpg');
+}
+
 /** Every edition as `getStaticPaths` params (`/es/…`, `/en/…`). */
 export function editionParams(): { params: { lang: Lang } }[] {
   return SITE.langs.map((lang) => ({ params: { lang } }));
