@@ -152,6 +152,11 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', work, ...o
     // arena; two arenas cut the peak memory of a 2,000-article build from
     // 1.59 GB to 1.41 GB at no measurable cost in time. Ignored elsewhere.
     MALLOC_ARENA_MAX: '2',
+    // Node keeps the compiled code of the modules it loads (Astro, Vite,
+    // the bundle's chunks, the search indexer) and reuses it while their
+    // source is unchanged: a rebuild with nothing to do at 10,000 articles
+    // took 0.97× the time (six paired runs). A stale entry is ignored.
+    NODE_COMPILE_CACHE: resolve('.cache/node-compile'),
     ...process.env,
     // A larger young generation: fewer objects of a build survive into the
     // old one. One edit at 10,000 articles: 0.5 s faster and a peak of
