@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_BUILD_TIME, addStory, generateCorpus, unpublishStory } from './corpus.mjs';
 import { heroQuality } from './quality.mjs';
-import { escapeXml, median, niceMax } from './stats.mjs';
+import { escapeXml, median, medianRun, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { measureSearch, searchFromLog } from './search.mjs';
 import { METHOD, SAMPLE_MS, formatJson, gitDescribe, timedRun } from './measure.mjs';
@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     verify: { type: 'boolean', default: true },
     search: { type: 'boolean', default: true },
     chart: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -62,13 +63,22 @@ if (args.help) {
                        the builds' own indexing figures are kept
   --no-verify          skip the full build (--force) that checks the incremental
                        rebuild gives the same dist/, byte for byte
-  --chart FILE.json    only redraw the chart of an earlier results file`);
+  --chart FILE.json    only redraw the chart of an earlier results file
+  --repeat 3           run the text corpora's rebuilds (no change, one edit, one story
+                       added, one unpublished) 3 times each, in turn, and report the
+                       median of each kind (its run's phases; every run's figures kept
+                       in the JSON as "repeats")`);
   process.exit(0);
 }
 
 const seed = Number(args.seed);
 const buildTime = args['build-time'];
 const gzipSample = Number(args['gzip-sample']);
+const repeat = Number(args.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error(`--repeat takes a whole number of runs, 1 or more (got "${args.repeat}")`);
+  process.exit(2);
+}
 const sizes = args.smoke
   ? []
   : (args.sizes ?? '1000,10000')
@@ -656,17 +666,25 @@ async function textScenario(articles) {
   clearBuildState(dir);
   log(`text ${articles}: cold build`);
   const cold = await build(dir, 'cold');
-  log(`text ${articles}: cold ${fmt(cold.wallS)} s, ${cold.pages} pages; warm build`);
-  const warm = await build(dir, 'warm');
-  const edited = editOneArticle(corpus.files);
-  log(`text ${articles}: changed ${relative(dir, edited)}; rebuilding`);
-  const edit = await build(dir, 'edit');
-  const added = addStory(corpus.files, buildTime);
-  log(`text ${articles}: added ${relative(dir, added)}; rebuilding`);
-  const add = await build(dir, 'add');
-  const unpublished = unpublishStory(corpus.files);
-  log(`text ${articles}: unpublished ${relative(dir, unpublished)}; rebuilding`);
-  const unpublish = await build(dir, 'unpublish');
+  log(`text ${articles}: cold ${fmt(cold.wallS)} s, ${cold.pages} pages`);
+  const runs = { warm: [], edit: [], add: [], unpublish: [] };
+  for (let round = 1; round <= repeat; round++) {
+    const of = repeat > 1 ? ` (${round} of ${repeat})` : '';
+    log(`text ${articles}: warm build${of}`);
+    runs.warm.push(await build(dir, 'warm'));
+    const edited = editOneArticle(corpus.files);
+    log(`text ${articles}: changed ${relative(dir, edited)}; rebuilding${of}`);
+    runs.edit.push(await build(dir, 'edit'));
+    const added = addStory(corpus.files, buildTime);
+    log(`text ${articles}: added ${relative(dir, added)}; rebuilding${of}`);
+    runs.add.push(await build(dir, 'add'));
+    const unpublished = unpublishStory(corpus.files);
+    log(`text ${articles}: unpublished ${relative(dir, unpublished)}; rebuilding${of}`);
+    runs.unpublish.push(await build(dir, 'unpublish'));
+  }
+  const [warm, edit, add, unpublish] = [runs.warm, runs.edit, runs.add, runs.unpublish].map(
+    medianRun,
+  );
   log(`text ${articles}: measuring page weight`);
   const weights = pageWeights(join(dir, 'dist'));
   let search;

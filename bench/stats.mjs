@@ -20,3 +20,24 @@ export function niceMax(value) {
   const power = 10 ** Math.floor(Math.log10(value));
   return [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= value * 1.05) ?? 10 * power;
 }
+
+/**
+ * The run of median wall time among repeated runs of one kind (the lower
+ * of the two middle ones for an even count), with every run's figures as
+ * `repeats` when there were several.
+ */
+export function medianRun(runs) {
+  const sorted = [...runs].sort((a, b) => a.wallS - b.wallS);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (runs.length === 1) return middle;
+  return {
+    ...middle,
+    repeats: runs.map((r) => ({
+      wallS: r.wallS,
+      cpuS: r.cpuS,
+      peakRssMb: r.peakRssMb,
+      treeRssMb: r.treeRssMb,
+      load1m: r.load1m,
+    })),
+  };
+}
