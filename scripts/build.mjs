@@ -155,7 +155,8 @@ const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', work, ...o
     // Node keeps the compiled code of the modules it loads (Astro, Vite,
     // the bundle's chunks, the search indexer) and reuses it while their
     // source is unchanged: a rebuild with nothing to do at 10,000 articles
-    // took 0.97× the time (six paired runs). A stale entry is ignored.
+    // took 0.97× the time in six paired runs, a few percent at most (see
+    // docs/scaling.md, session 25). A stale entry is ignored.
     NODE_COMPILE_CACHE: resolve('.cache/node-compile'),
     ...process.env,
     // A larger young generation: fewer objects of a build survive into the

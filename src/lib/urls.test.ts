@@ -6,6 +6,8 @@ import {
   editionPath,
   feedPath,
   isFeedArchivePath,
+  isSocialCardPath,
+  socialCardPath,
   slugFromId,
   tagPath,
   tagSlug,
@@ -92,5 +94,15 @@ describe('isFeedArchivePath', () => {
     ['/fr/archive/feed/3/rss.xml', false],
   ])('%s is a feed archive document: %s', (path, expected) => {
     expect(isFeedArchivePath(path)).toBe(expected);
+  });
+});
+
+describe('isSocialCardPath', () => {
+  it('knows the card of any article page, and nothing else', () => {
+    expect(isSocialCardPath(socialCardPath('/en/2024/11/12/north-korea/'))).toBe(true);
+    expect(isSocialCardPath(socialCardPath('/es/2026/01/02/otra-historia/'))).toBe(true);
+    expect(isSocialCardPath('/en/2024/11/12/north-korea/')).toBe(false);
+    expect(isSocialCardPath('/_astro/hero.a1b2c3.jpg')).toBe(false);
+    expect(isSocialCardPath('/og/')).toBe(false);
   });
 });
