@@ -69,10 +69,11 @@ export function searchBundleKey(publishedAt: Date, now: Date): string {
  * Pagefind's process holds about 0.3 MB a story while it writes a bundle
  * (2.9 GB for 8,500 Spanish stories). A year with more stories than this
  * is split into halves, thirds, quarters, two-month parts or, at most,
- * months (the fewest parts that each hold no more), so what a publish indexes, and the memory that
- * takes, stop growing with the archive. 2,000 keeps the re-index about as
- * long as an edit's pages take, so the publish does not wait for it: a
- * 10,000-article edit took 7.6 s instead of 9.9 s with 4,000. Each bundle
+ * months (the fewest parts that each hold no more), so what a publish
+ * indexes, and the memory that takes, stop growing with the archive.
+ * 2,000 keeps the re-index about as long as an edit's pages take, so the
+ * publish does not wait for it: a 10,000-article edit took 7.6 s instead
+ * of 9.9 s with 4,000. Each bundle
  * costs a reader's first query an entry file, a metadata file and an index
  * chunk more, fetched at once (loadBundles): on a slow 4G line the first
  * results took 4.8 s with 8 Spanish bundles against 4.2–4.8 s with 6, and
@@ -132,8 +133,8 @@ export function newestBundleFirst(a: string, b: string): number {
  * An edition's stories by bundle, newest bundle first, each bundle's
  * stories in the order given: a recent month's (searchBundleKey), an older
  * year's, or, for a year with more than `most` stories (BUNDLE_STORIES), a
- * half's, a third's, a quarter's, two months' or a month's of it. A publish indexes again only the
- * bundles whose stories changed.
+ * half's, a third's, a quarter's, two months' or a month's of it. A
+ * publish indexes again only the bundles whose stories changed.
  */
 export function storiesByBundle<A extends Pick<Article, 'publishedAt'>>(
   articles: readonly A[],
