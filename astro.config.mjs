@@ -32,6 +32,14 @@ export default defineConfig({
   },
   // Kept outside node_modules so `npm ci` does not throw away encoded images.
   cacheDir: './.cache/astro',
+  vite: {
+    // Vite's own cache (the dependencies it pre-bundles when the content
+    // sync starts its server) defaults to node_modules/.vite. Project copies
+    // (the bad-content tests, the benchmark) share node_modules through a
+    // symlink, and two of them building at once raced to rename the same
+    // folder (ENOTEMPTY). Each project keeps its own.
+    cacheDir: './.cache/vite',
+  },
   integrations: [
     // Builds by scripts/build.mjs keep their output folder between builds:
     // only changed pages are written, and files of pages that are gone are
