@@ -124,7 +124,9 @@ test.describe('incremental builds', () => {
       expect(incremental).toEqual(snapshot(dir));
 
       // A code change (a colour token): the stylesheet gets a new name, and
-      // the old one must not stay behind in dist/.
+      // the old one must not stay behind in dist/. A story taken down in the
+      // same build (the work folder starts afresh, without the story's
+      // folder) is gone too.
       const cssBefore = readdirSync(path('dist/_astro')).filter((f) => f.endsWith('.css'));
       const tokens = 'src/styles/tokens.css';
       write(
@@ -132,11 +134,17 @@ test.describe('incremental builds', () => {
         tokens,
         `${readFileSync(path(tokens), 'utf8')}\n:root { --kept-output-test: 1px; }\n`,
       );
+      write(
+        dir,
+        UNPUBLISH,
+        readFileSync(path(UNPUBLISH), 'utf8').replace(/^---\n/, '---\ndraft: true\n'),
+      );
       const recoded = build(dir);
       expect(recoded.ok, recoded.output).toBe(true);
       const cssAfter = readdirSync(path('dist/_astro')).filter((f) => f.endsWith('.css'));
       expect(cssAfter).not.toEqual(cssBefore);
       const afterCode = snapshot(dir);
+      expect(afterCode.join('\n')).not.toContain('gasolina-texas-accion-de-gracias');
       expect(build(dir, {}, ['--force']).ok).toBe(true);
       expect(afterCode).toEqual(snapshot(dir));
 

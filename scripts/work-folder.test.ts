@@ -223,6 +223,19 @@ describe('removeWithEmptyFolders', () => {
       }
     }
   });
+
+  it('passes over a file whose folder is already gone, as after the work folder was started afresh', () => {
+    const root = mkdtempSync(join(tmpdir(), 'remove-'));
+    try {
+      mkdirSync(join(root, 'en', 'kept'), { recursive: true });
+      writeFileSync(join(root, 'en', 'kept', 'index.html'), '');
+      expect(() => removeWithEmptyFolders(root, 'es/2026/11/28/gone/index.html')).not.toThrow();
+      expect(() => removeWithEmptyFolders(root, 'en/gone/index.html')).not.toThrow();
+      expect([...listStamps(root).keys()]).toEqual(['en/kept/index.html']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('readListing', () => {

@@ -127,7 +127,9 @@ export function removeWithEmptyFolders(root: string, file: string): void {
   if (!path.startsWith(`${base}${sep}`)) return;
   rmSync(path, { force: true });
   for (let folder = dirname(path); folder.startsWith(`${base}${sep}`); folder = dirname(folder)) {
-    if (readdirSync(folder).length > 0) return;
+    // A folder already gone (the work folder was started afresh since the
+    // file was listed) has nothing left to remove.
+    if (!existsSync(folder) || readdirSync(folder).length > 0) return;
     rmdirSync(folder);
   }
 }
