@@ -6,6 +6,8 @@ import {
   sectionNeighbours,
   type Relatable,
 } from './related';
+import { byNewest } from './publishing';
+import { looseTag } from './tag-identity';
 
 let day = 0;
 function makeArticle(id: string, section: string, tags: string[] = []): Relatable {
@@ -19,13 +21,13 @@ describe('relatedScore', () => {
   it.each([
     [
       'a story sharing two tags in another section',
-      makeArticle('b', 'politics', ['russia', 'North Korea']),
       4,
+      makeArticle('b', 'politics', ['russia', 'North Korea']),
     ],
-    ['a story sharing one tag in the same section', makeArticle('c', 'world', ['Russia']), 3],
-    ['a story in the same section only', makeArticle('d', 'world', ['Texas']), 1],
-    ['an unrelated story', makeArticle('e', 'culture', ['Film']), 0],
-  ])('scores %s as %i', (_name, candidate, score) => {
+    ['a story sharing one tag in the same section', 3, makeArticle('c', 'world', ['Russia'])],
+    ['a story in the same section only', 1, makeArticle('d', 'world', ['Texas'])],
+    ['an unrelated story', 0, makeArticle('e', 'culture', ['Film'])],
+  ])('scores %s as %i', (_name, score, candidate) => {
     expect(relatedScore(article, candidate)).toBe(score);
   });
 });
@@ -128,6 +130,54 @@ describe('createRelatedFinder', () => {
     const find = createRelatedFinder([...pool, lonely]);
     expect(find(lonely)).toEqual([]);
     for (const article of pool) expect(find(article)).not.toContain(article);
+  });
+
+  it('ranks, in a large edition, the newest stories of each tag and section as a full comparison of them would', () => {
+    // 600 stories, more than the 60 per tag and section the index keeps:
+    // the candidates are those, and every shared tag counts, even one whose
+    // newest 60 the candidate is not among.
+    const tags = ['Texas', 'texas', 'Border', 'Oil', 'Film', 'Ukraine war', 'Elections'];
+    const at = new Date('2026-11-20T10:00:00Z').getTime();
+    const large = Array.from({ length: 600 }, (_, i) => ({
+      id: `s${String(i).padStart(3, '0')}`,
+      section: { id: ['us', 'world', 'culture', 'economy'][(i * 7) % 4] as string },
+      tags: [0, 1, 2]
+        .filter((k) => (i * (k + 3)) % 5 < 2)
+        .map((k) => tags[(i + k * 3) % 7] as string),
+      // Every third story shares its minute with the one before.
+      publishedAt: new Date(
+        at - Math.floor(i / 3) * 120_000 - (i % 3 === 2 ? 0 : (i % 3) * 60_000),
+      ),
+    }));
+    const newest = [...large].sort(byNewest);
+    const keyed = new Map<string, Relatable[]>();
+    for (const story of newest) {
+      const keys = [
+        ...new Set(story.tags.map((t) => `tag:${looseTag(t)}`)),
+        `section:${story.section.id}`,
+      ];
+      for (const key of keys) {
+        const list = keyed.get(key) ?? [];
+        keyed.set(key, list);
+        if (list.length < 60) list.push(story);
+      }
+    }
+    const find = createRelatedFinder(large);
+    let listed = 0;
+    for (const story of large) {
+      const keys = [
+        ...new Set(story.tags.map((t) => `tag:${looseTag(t)}`)),
+        `section:${story.section.id}`,
+      ];
+      const candidates = new Set(keys.flatMap((key) => keyed.get(key) ?? []));
+      const expected = relatedArticles(story, candidates).map((a) => a.id);
+      expect(
+        find(story).map((a) => a.id),
+        story.id,
+      ).toEqual(expected);
+      listed += expected.length;
+    }
+    expect(listed).toBe(600 * 4);
   });
 
   it('breaks ties between stories of the same minute by id, as every listing does', () => {
