@@ -7,7 +7,10 @@ import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { storeSetsIfChanged } from './src/integrations/store-sets-if-changed.ts';
-import { sitemapFromPages } from './src/integrations/sitemap-from-pages.ts';
+import {
+  sitemapFromPages,
+  withPagesInSitemapOrder,
+} from './src/integrations/sitemap-from-pages.ts';
 import { BuiltOutput, outputListing } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
@@ -47,13 +50,15 @@ export default defineConfig({
     keptOutput(),
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
-    sitemap({
-      serialize: pagesSitemap.serialize,
-      // Later pages of a listing are reached through rel=next from page 1;
-      // the root repeats the main edition's front, its canonical page.
-      filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
-      customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
-    }),
+    withPagesInSitemapOrder(
+      sitemap({
+        serialize: pagesSitemap.serialize,
+        // Later pages of a listing are reached through rel=next from page 1;
+        // the root repeats the main edition's front, its canonical page.
+        filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
+        customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
+      }),
+    ),
     pruneUnreferencedAssets(builtOutput),
     // Each edition's search index: Pagefind indexes while the pages render,
     // and its bundles are written last, into the listing of the output.
