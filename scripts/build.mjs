@@ -43,9 +43,12 @@ import {
   removeWithEmptyFolders,
   syncSteps,
   codeDigest,
+  folderMemoText,
   listStamps,
+  listStampsRemembered,
   listingDigest,
   parseWorkState,
+  readFolderMemo,
   syncPlan,
 } from './work-folder.ts';
 
@@ -183,8 +186,14 @@ const astroExit = new Promise((done) => {
 // While Astro builds, the live folder is listed as the previous build left
 // it (the lock keeps every other build out of it): Astro renders on one
 // core, and this walk, which had followed it, takes the other (0.3 s at
-// 10,000 articles, about 1.5 s at 50,000).
-const liveFiles = listStamps(out);
+// 10,000 articles, about 1.5 s at 50,000). Only its folders that changed
+// since the previous build's listing are read (listStampsRemembered: a
+// folder's time changes with its entries); `--force` reads them all.
+const liveFoldersFile = `${work}.live-folders.json`;
+const { listing: liveFiles, memo: liveFolders } = listStampsRemembered(
+  out,
+  force ? undefined : readFolderMemo(readText(liveFoldersFile)),
+);
 const liveDigest = listingDigest(liveFiles);
 const status = await astroExit;
 if (status !== 0) {
@@ -249,6 +258,8 @@ for (const step of syncSteps(plan, liveFiles)) {
   }
 }
 writeState({ code, complete: true, syncedAt, live: listingDigest(liveAfter) });
+// The folders as they were listed: those the update changed have newer times.
+writeFileSync(liveFoldersFile, folderMemoText(liveFolders));
 // Every live file's digest, for `npm run notify` (scripts/manifest.ts): only
 // the files written now are read.
 const manifestPath = manifestFile(resolve('.cache'), basename(out));

@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   codeDigest,
+  folderMemoText,
+  forgetFolders,
   listStamps,
+  listStampsRemembered,
+  readFolderMemo,
+  SETTLED_MS,
   BUILD_ONLY_FOLDER,
   listingDigest,
   parseWorkState,
@@ -22,6 +27,7 @@ import {
   syncSteps,
   type FolderReader,
   type Listing,
+  type RememberingReader,
 } from './work-folder';
 
 const listing = (entries: Record<string, [size: number, mtimeMs: number]>): Listing =>
@@ -263,5 +269,110 @@ describe('parseWorkState', () => {
     expect(parseWorkState(null)).toBeNull();
     expect(parseWorkState('not json')).toBeNull();
     expect(parseWorkState('{"complete":true}')).toBeNull();
+  });
+});
+
+describe('listStampsRemembered: only folders that changed are read again', () => {
+  let root = '';
+  const put = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  /** Sets every folder's time to `at` (ms), as if nothing had changed in them since. */
+  const settle = (at: number) => {
+    const folders = ['', ...readdirSync(root, { recursive: true, encoding: 'utf8' })].filter(
+      (path) => statSync(join(root, path)).isDirectory(),
+    );
+    for (const folder of folders) utimesSync(join(root, folder), at / 1000, at / 1000);
+  };
+  /** The real file system, counting the folders it reads. */
+  const counting = () => {
+    const read: string[] = [];
+    const reader: RememberingReader = {
+      readdir: (dir) => {
+        read.push(dir === root ? '.' : dir.slice(root.length + 1));
+        return readdirSync(dir, { withFileTypes: true });
+      },
+      stat: (path) => statSync(path, { throwIfNoEntry: false }),
+      folderTime: (path) => {
+        const stat = statSync(path, { throwIfNoEntry: false });
+        return stat?.isDirectory() ? stat.mtimeMs : undefined;
+      },
+    };
+    return { read, reader };
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'remembered-'));
+    put('index.html', 'front');
+    put('en/2026/11/20/story/index.html', 'story');
+    put('en/2026/11/21/other/index.html', 'other');
+    put('es/2026/11/20/historia/index.html', 'historia');
+    put('_astro/site.css', 'css');
+    put(`${BUILD_ONLY_FOLDER}/records.json`, '[]');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lists what listStamps lists, in its order, and then reads only the changed folders', () => {
+    const now = Date.now();
+    settle(now - 60_000);
+    const first = counting();
+    const { listing: before, memo } = listStampsRemembered(root, undefined, first.reader, now);
+    expect([...before]).toEqual([...listStamps(root)]);
+    expect(before.has(`${BUILD_ONLY_FOLDER}/records.json`)).toBe(false);
+    expect(first.read.length).toBeGreaterThan(8);
+
+    // A page rewritten in place (its folder keeps its time), a new story, a
+    // story taken down.
+    writeFileSync(join(root, 'en/2026/11/20/story/index.html'), 'story, corrected');
+    put('en/2026/11/22/new/index.html', 'new');
+    rmSync(join(root, 'es/2026/11/20/historia'), { recursive: true });
+
+    const second = counting();
+    const { listing: after } = listStampsRemembered(root, memo, second.reader, Date.now());
+    expect([...after]).toEqual([...listStamps(root)]);
+    expect(after.get('en/2026/11/20/story/index.html')?.size).toBe('story, corrected'.length);
+    expect(after.has('en/2026/11/22/new/index.html')).toBe(true);
+    expect(after.has('es/2026/11/20/historia/index.html')).toBe(false);
+    // Only the folders that gained or lost an entry, and the new one.
+    expect(second.read.sort()).toEqual([
+      'en/2026/11',
+      'en/2026/11/22',
+      'en/2026/11/22/new',
+      'es/2026/11/20',
+    ]);
+  });
+
+  it('reads again a folder whose time was too close to the previous walk to be trusted', () => {
+    const at = Date.now() - 60_000;
+    settle(at);
+    // The previous walk ran within SETTLED_MS of the folders' last change.
+    const { memo } = listStampsRemembered(root, undefined, undefined, at + SETTLED_MS - 1);
+    // A file added in the same tick as that change: the folder keeps its time.
+    put('en/2026/11/20/story/photo.jpg', 'jpg');
+    utimesSync(join(root, 'en/2026/11/20/story'), at / 1000, at / 1000);
+    const { listing } = listStampsRemembered(root, memo);
+    expect(listing.has('en/2026/11/20/story/photo.jpg')).toBe(true);
+    expect([...listing]).toEqual([...listStamps(root)]);
+  });
+
+  it('keeps its memo as text, refuses anything else, and forgets a folder and those under it', () => {
+    settle(Date.now() - 60_000);
+    const { memo } = listStampsRemembered(root, undefined);
+    const again = readFolderMemo(folderMemoText(memo));
+    expect(again).toEqual(memo);
+    for (const text of [null, '', '{}', '{"version":1,"listedAt":1,"rows":[[1,2,[]]]}', '[]']) {
+      expect(readFolderMemo(text)).toBeUndefined();
+    }
+    forgetFolders(memo, 'en/2026');
+    expect([...memo.folders.keys()].filter((key) => key.startsWith('en/2026'))).toEqual([]);
+    expect(memo.folders.has('en')).toBe(true);
+    expect(memo.folders.has('es/2026')).toBe(true);
+  });
+
+  it('lists nothing for a folder that is not there', () => {
+    const { listing, memo } = listStampsRemembered(join(root, 'missing'), undefined);
+    expect(listing.size).toBe(0);
+    expect(memo.folders.size).toBe(0);
   });
 });

@@ -88,6 +88,135 @@ export function listStamps(dir: string, reader: FolderReader = folderReader): Li
 }
 
 /**
+ * What a walk learnt about each folder under its root (by path relative to
+ * it, `''` for the root): the folder's modification time and its entries in
+ * the order the system listed them, a folder's name ending in `/`. The next
+ * walk reads again only the folders whose time changed.
+ */
+export interface FolderMemo {
+  /** When the walk that made it started (Date.now()). */
+  listedAt: number;
+  folders: Map<string, { mtimeMs: number; entries: string[] }>;
+}
+
+/**
+ * How long before a walk a folder must have last changed for the entries it
+ * had then to be trusted by the next walk. A folder's time changes whenever
+ * an entry is added, removed or renamed in it, but it ticks coarsely (a few
+ * milliseconds): a folder changed in the same tick as it was read could keep
+ * its time. Folders changed that close to a walk are read again next time.
+ */
+export const SETTLED_MS = 2_000;
+
+/** Reads folders for `listStampsRemembered`: `listStamps`'s reader and a folder's time. */
+export interface RememberingReader extends FolderReader {
+  /** The folder's modification time; undefined when it is gone or not a folder. */
+  folderTime: (path: string) => number | undefined;
+}
+
+const rememberingReader: RememberingReader = {
+  ...folderReader,
+  folderTime: (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isDirectory() ? stat.mtimeMs : undefined;
+  },
+};
+
+/**
+ * `listStamps`, the same listing in the same order, reading only the folders
+ * that changed since the walk that made `previous`: the others' entries are
+ * taken from it, and only their files' times are read. At 50,000 articles a
+ * page is one of 79,000 folders (`/slug/index.html`), and reading each of
+ * them again was 2.2 s of a rebuild's hooks; a folder's time is read in a
+ * few microseconds. Returns the listing and the memo for the next walk.
+ */
+export function listStampsRemembered(
+  dir: string,
+  previous: FolderMemo | undefined,
+  reader: RememberingReader = rememberingReader,
+  now: number = Date.now(),
+): { listing: Listing; memo: FolderMemo } {
+  const listing: Listing = new Map();
+  const memo: FolderMemo = { listedAt: now, folders: new Map() };
+  const trustedBefore = (previous?.listedAt ?? 0) - SETTLED_MS;
+  const walk = (folder: string, key: string) => {
+    const prefix = key === '' ? '' : `${key}/`;
+    // The time is read before the entries: a change in between gives the
+    // folder a newer time than the one kept, and it is read again next time.
+    const mtimeMs = reader.folderTime(folder);
+    if (mtimeMs === undefined) return;
+    const known = previous?.folders.get(key);
+    let entries: string[];
+    if (known !== undefined && known.mtimeMs === mtimeMs && mtimeMs < trustedBefore) {
+      entries = known.entries;
+    } else {
+      let dirents: Dirent[];
+      try {
+        dirents = reader.readdir(folder);
+      } catch (error) {
+        if (vanished(error)) return;
+        throw error;
+      }
+      entries = [];
+      for (const entry of dirents) {
+        if (entry.isDirectory()) entries.push(`${entry.name}/`);
+        else if (entry.isFile()) entries.push(entry.name);
+      }
+    }
+    memo.folders.set(key, { mtimeMs, entries });
+    for (const entry of entries) {
+      if (entry.endsWith('/')) {
+        const name = entry.slice(0, -1);
+        const sub = `${prefix}${name}`;
+        if (sub !== BUILD_ONLY_FOLDER) walk(join(folder, name), sub);
+      } else {
+        const stamp = reader.stat(join(folder, entry));
+        if (stamp) listing.set(`${prefix}${entry}`, { size: stamp.size, mtimeMs: stamp.mtimeMs });
+      }
+    }
+  };
+  walk(dir, '');
+  return { listing, memo };
+}
+
+/** A memo as JSON (`[folder, mtimeMs, entries]` rows), for `readFolderMemo`. */
+export function folderMemoText(memo: FolderMemo): string {
+  const rows = [...memo.folders].map(([key, { mtimeMs, entries }]) => [key, mtimeMs, entries]);
+  return JSON.stringify({ version: 1, listedAt: memo.listedAt, rows });
+}
+
+/** A memo written by `folderMemoText`, or undefined when there is none or it is not one. */
+export function readFolderMemo(text: string | null): FolderMemo | undefined {
+  if (text === null) return undefined;
+  try {
+    const data = JSON.parse(text) as { version?: unknown; listedAt?: unknown; rows?: unknown };
+    if (data.version !== 1 || typeof data.listedAt !== 'number' || !Array.isArray(data.rows)) {
+      return undefined;
+    }
+    const folders = new Map<string, { mtimeMs: number; entries: string[] }>();
+    for (const row of data.rows as unknown[]) {
+      if (!Array.isArray(row)) return undefined;
+      const [key, mtimeMs, entries] = row as unknown[];
+      if (typeof key !== 'string' || typeof mtimeMs !== 'number' || !Array.isArray(entries)) {
+        return undefined;
+      }
+      if (!entries.every((entry) => typeof entry === 'string')) return undefined;
+      folders.set(key, { mtimeMs, entries: entries as string[] });
+    }
+    return { listedAt: data.listedAt, folders };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets what a memo knows of `folder` (relative, no trailing `/`) and every folder under it. */
+export function forgetFolders(memo: FolderMemo, folder: string): void {
+  for (const key of [...memo.folders.keys()]) {
+    if (key === folder || folder === '' || key.startsWith(`${folder}/`)) memo.folders.delete(key);
+  }
+}
+
+/**
  * A listing as `[path, size, mtimeMs]` rows, the form the build's hooks save
  * it in (BuiltOutput.save in src/integrations/built-files.ts) for
  * scripts/build.mjs to read back with readListing.

@@ -128,6 +128,35 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     ]);
   });
 
+  it('remembers its folders for the next build, which lists the same files after changes', async () => {
+    const memoFile = join(root, '..', `${root.split('/').pop()}.folders.json`);
+    const listingFile = join(root, '..', `${root.split('/').pop()}.listing2.json`);
+    try {
+      // Folders last changed a minute ago: the memo can be trusted.
+      const minuteAgo = (Date.now() - 60_000) / 1000;
+      for (const folder of ['', 'en', '_astro'])
+        utimesSync(join(root, folder), minuteAgo, minuteAgo);
+      const first = new BuiltOutput();
+      first.remember(memoFile);
+      first.files(root);
+      await first.save(listingFile);
+      expect(readFileSync(memoFile, 'utf8')).toContain('"en"');
+
+      // The next build: a page rewritten in place, a new one, a pruned image.
+      writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
+      mkdirSync(join(root, 'en', 'story'));
+      writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
+      rmSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'));
+      const next = new BuiltOutput();
+      next.remember(memoFile);
+      expect(next.files(root)).toEqual(listStamps(root));
+      expect([...next.files(root).keys()].sort()).toEqual(['en/index.html', 'en/story/index.html']);
+    } finally {
+      rmSync(memoFile, { force: true });
+      rmSync(listingFile, { force: true });
+    }
+  });
+
   it('starts a new listing for the next build', () => {
     const output = new BuiltOutput();
     output.files(root);

@@ -4,7 +4,25 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listingRows, listStamps, type FileStamp } from '../../scripts/work-folder';
+import {
+  folderMemoText,
+  forgetFolders,
+  listingRows,
+  listStamps,
+  listStampsRemembered,
+  readFolderMemo,
+  type FileStamp,
+  type FolderMemo,
+} from '../../scripts/work-folder';
+
+/** A file's text, or null when it cannot be read. */
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** Files @astrojs/sitemap writes itself, outside any route: numbered parts and their index. */
 export const SITEMAP_PART = /^sitemap-(\d+|index)\.xml$/;
@@ -22,21 +40,47 @@ interface CachedValue<T> extends FileStamp {
  */
 export class BuiltOutput {
   #files: Map<string, FileStamp> | undefined;
+  /** Where the folders' memo is kept between builds (`remember`), and this build's memo. */
+  #memoFile: string | undefined;
+  #memo: FolderMemo | undefined;
+  #trustPrevious = true;
+
+  /**
+   * Keeps what the listing learnt of each folder in `file`, so that the next
+   * build's listing reads only the folders that changed
+   * (listStampsRemembered): at 50,000 articles, 79,000 folders.
+   */
+  remember(file: string, { trustPrevious = true }: { trustPrevious?: boolean } = {}): void {
+    this.#memoFile = file;
+    this.#trustPrevious = trustPrevious;
+  }
 
   /** Forgets the listing of a previous build (astro:build:start). */
   reset(): void {
     this.#files = undefined;
+    this.#memo = undefined;
   }
 
   /** The listing, made on first use in this build. */
   files(root: string): Map<string, FileStamp> {
-    this.#files ??= listStamps(root);
+    if (this.#files === undefined) {
+      if (this.#memoFile === undefined) {
+        this.#files = listStamps(root);
+      } else {
+        const previous = this.#trustPrevious ? readFolderMemo(readText(this.#memoFile)) : undefined;
+        const { listing, memo } = listStampsRemembered(root, previous);
+        this.#files = listing;
+        this.#memo = memo;
+      }
+    }
     return this.#files;
   }
 
   /** Lists again the files directly in `root` whose names pass `test` (written after the listing). */
   refresh(root: string, test: (name: string) => boolean): void {
     const files = this.files(root);
+    // The root's entries changed after the listing: the next build reads it again.
+    if (this.#memo) forgetFolders(this.#memo, '');
     for (const key of [...files.keys()]) if (!key.includes('/') && test(key)) files.delete(key);
     for (const entry of readdirSync(root, { withFileTypes: true })) {
       if (!entry.isFile() || !test(entry.name)) continue;
@@ -51,6 +95,7 @@ export class BuiltOutput {
    */
   relist(root: string, folder: string): void {
     const files = this.files(root);
+    if (this.#memo) forgetFolders(this.#memo, folder.replace(/\/+$/, ''));
     for (const key of [...files.keys()]) if (key.startsWith(folder)) files.delete(key);
     for (const [key, stamp] of listStamps(join(root, folder))) files.set(`${folder}${key}`, stamp);
   }
@@ -64,6 +109,14 @@ export class BuiltOutput {
   async save(file: string): Promise<void> {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(listingRows(this.#files ?? new Map())));
+    await this.saveMemo();
+  }
+
+  /** Keeps the folders' memo for the next build's listing, when there is one to keep. */
+  async saveMemo(): Promise<void> {
+    if (this.#memoFile === undefined || this.#memo === undefined) return;
+    await mkdir(dirname(this.#memoFile), { recursive: true });
+    await writeFile(this.#memoFile, folderMemoText(this.#memo));
   }
 }
 
@@ -79,6 +132,15 @@ export function outputListing(output: BuiltOutput): AstroIntegration {
   return {
     name: 'output-listing',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Only the work folder scripts/build.mjs keeps between builds has
+        // folders worth remembering; `--force` reads every one of them.
+        if (process.env[OUTPUT_LISTING_ENV]) {
+          output.remember(outputCacheFile(config, 'folders'), {
+            trustPrevious: !process.argv.includes('--force'),
+          });
+        }
+      },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async ({ dir }) => {
         const listing = process.env[OUTPUT_LISTING_ENV];
