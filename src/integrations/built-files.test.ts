@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
-import { listStamps, readListing } from '../../scripts/work-folder';
+import { listStamps, readFolderMemo, readListing } from '../../scripts/work-folder';
 import { vanishedOutputs } from './kept-output';
 
 describe('deriveFromBuiltFiles: what hooks learn from the output, read once per version of a file', () => {
@@ -139,8 +139,13 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       const first = new BuiltOutput();
       first.remember(memoFile);
       first.files(root);
+      // The sitemap parts are written after the listing, at the root.
+      writeFileSync(join(root, 'sitemap-0.xml'), '<urlset/>');
+      first.refresh(root, (name) => name.startsWith('sitemap-'));
       await first.save(listingFile);
-      expect(readFileSync(memoFile, 'utf8')).toContain('"en"');
+      // What it remembers: every folder but the root, which changed.
+      const memo = readFolderMemo(readFileSync(memoFile, 'utf8'));
+      expect([...(memo?.folders.keys() ?? [])].sort()).toEqual(['_astro', 'en']);
 
       // The next build: a page rewritten in place, a new one, a pruned image.
       writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
@@ -150,7 +155,11 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       const next = new BuiltOutput();
       next.remember(memoFile);
       expect(next.files(root)).toEqual(listStamps(root));
-      expect([...next.files(root).keys()].sort()).toEqual(['en/index.html', 'en/story/index.html']);
+      expect([...next.files(root).keys()].sort()).toEqual([
+        'en/index.html',
+        'en/story/index.html',
+        'sitemap-0.xml',
+      ]);
     } finally {
       rmSync(memoFile, { force: true });
       rmSync(listingFile, { force: true });

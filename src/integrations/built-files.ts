@@ -80,7 +80,7 @@ export class BuiltOutput {
   refresh(root: string, test: (name: string) => boolean): void {
     const files = this.files(root);
     // The root's entries changed after the listing: the next build reads it again.
-    if (this.#memo) forgetFolders(this.#memo, '');
+    this.#memo?.folders.delete('');
     for (const key of [...files.keys()]) if (!key.includes('/') && test(key)) files.delete(key);
     for (const entry of readdirSync(root, { withFileTypes: true })) {
       if (!entry.isFile() || !test(entry.name)) continue;
