@@ -63,28 +63,9 @@ const vanished = (error: unknown) =>
  * (BuiltOutput.relist). A 50,000-article publish failed on such a file.
  */
 export function listStamps(dir: string, reader: FolderReader = folderReader): Listing {
-  const listing: Listing = new Map();
-  const walk = (folder: string, prefix: string) => {
-    let entries: Dirent[];
-    try {
-      entries = reader.readdir(folder);
-    } catch (error) {
-      if (vanished(error)) return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const key = `${prefix}${entry.name}`;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (key !== BUILD_ONLY_FOLDER) walk(path, `${key}/`);
-      } else if (entry.isFile()) {
-        const stamp = reader.stat(path);
-        if (stamp) listing.set(key, { size: stamp.size, mtimeMs: stamp.mtimeMs });
-      }
-    }
-  };
-  walk(dir, '');
-  return listing;
+  // The same walk as listStampsRemembered, with nothing remembered: every
+  // folder is read.
+  return listStampsRemembered(dir, undefined, { ...reader, folderTime: () => 0 }).listing;
 }
 
 /**
