@@ -125,6 +125,14 @@ describe('createRelatedFinder', () => {
     }
   });
 
+  it('finds the same stories for a copy of a story as for the story itself', () => {
+    const find = createRelatedFinder(pool);
+    for (const article of pool.slice(0, 5)) {
+      expect(find({ ...article }).map((a) => a.id)).toEqual(find(article).map((a) => a.id));
+      expect(find({ ...article })).not.toEqual([]);
+    }
+  });
+
   it('never returns the article itself, and gives a lonely story nothing', () => {
     const lonely = makeArticle('lonely', 'sports', ['Chess']);
     const find = createRelatedFinder([...pool, lonely]);

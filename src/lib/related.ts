@@ -115,7 +115,8 @@ export function createRelatedFinder<T extends Relatable>(
   { max = 4, perKey = 60 }: { max?: number; perKey?: number } = {},
 ): (article: T) => T[] {
   const newest = [...articles].sort(byNewest);
-  const numberOf = new Map<T, number>();
+  // By id, not by object: a caller may hold its own copy of a story.
+  const numberOf = new Map<string, number>();
   const tagNumbers = new Map<string, number>();
   const sectionNumbers = new Map<string, number>();
   const tagsAt: Int32Array[] = [];
@@ -124,7 +125,7 @@ export function createRelatedFinder<T extends Relatable>(
   const byTag: number[][] = [];
   const bySection: number[][] = [];
   newest.forEach((article, n) => {
-    numberOf.set(article, n);
+    numberOf.set(article.id, n);
     const tags = new Set<number>();
     for (const tag of tagsOf(article)) {
       let t = tagNumbers.get(tag);
@@ -155,7 +156,7 @@ export function createRelatedFinder<T extends Relatable>(
   const seenBy = new Uint32Array(newest.length);
   let query = 0;
   return (article) => {
-    const self = numberOf.get(article);
+    const self = numberOf.get(article.id);
     if (self === undefined || max <= 0) return [];
     query += 1;
     const mine = tagsAt[self] as Int32Array;
