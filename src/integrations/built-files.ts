@@ -43,16 +43,14 @@ export class BuiltOutput {
   /** Where the folders' memo is kept between builds (`remember`), and this build's memo. */
   #memoFile: string | undefined;
   #memo: FolderMemo | undefined;
-  #trustPrevious = true;
 
   /**
    * Keeps what the listing learnt of each folder in `file`, so that the next
    * build's listing reads only the folders that changed
    * (listStampsRemembered): at 50,000 articles, 79,000 folders.
    */
-  remember(file: string, { trustPrevious = true }: { trustPrevious?: boolean } = {}): void {
+  remember(file: string): void {
     this.#memoFile = file;
-    this.#trustPrevious = trustPrevious;
   }
 
   /** Forgets the listing of a previous build (astro:build:start). */
@@ -67,7 +65,7 @@ export class BuiltOutput {
       if (this.#memoFile === undefined) {
         this.#files = listStamps(root);
       } else {
-        const previous = this.#trustPrevious ? readFolderMemo(readText(this.#memoFile)) : undefined;
+        const previous = readFolderMemo(readText(this.#memoFile));
         const { listing, memo } = listStampsRemembered(root, previous);
         this.#files = listing;
         this.#memo = memo;
@@ -105,15 +103,13 @@ export class BuiltOutput {
     for (const key of keys) this.#files?.delete(key);
   }
 
-  /** Writes the listing for scripts/build.mjs (listingRows, read back by readListing). */
+  /**
+   * Writes the listing for scripts/build.mjs (listingRows, read back by
+   * readListing), and the folders' memo for the next build's listing.
+   */
   async save(file: string): Promise<void> {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(listingRows(this.#files ?? new Map())));
-    await this.saveMemo();
-  }
-
-  /** Keeps the folders' memo for the next build's listing, when there is one to keep. */
-  async saveMemo(): Promise<void> {
     if (this.#memoFile === undefined || this.#memo === undefined) return;
     await mkdir(dirname(this.#memoFile), { recursive: true });
     await writeFile(this.#memoFile, folderMemoText(this.#memo));
@@ -134,12 +130,9 @@ export function outputListing(output: BuiltOutput): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         // Only the work folder scripts/build.mjs keeps between builds has
-        // folders worth remembering; `--force` reads every one of them.
-        if (process.env[OUTPUT_LISTING_ENV]) {
-          output.remember(outputCacheFile(config, 'folders'), {
-            trustPrevious: !process.argv.includes('--force'),
-          });
-        }
+        // folders worth remembering (`--force` empties it, so every folder
+        // is new and read).
+        if (process.env[OUTPUT_LISTING_ENV]) output.remember(outputCacheFile(config, 'folders'));
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async ({ dir }) => {
