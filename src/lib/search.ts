@@ -73,11 +73,11 @@ export function searchBundleKey(publishedAt: Date, now: Date): string {
  * indexes, and the memory that takes, stop growing with the archive.
  * 2,000 keeps the re-index about as long as an edit's pages take, so the
  * publish does not wait for it: a 10,000-article edit took 7.6 s instead
- * of 9.9 s with 4,000. Each bundle
- * costs a reader's first query an entry file, a metadata file and an index
- * chunk more, fetched at once (loadBundles): on a slow 4G line the first
- * results took 4.8 s with 8 Spanish bundles against 4.2–4.8 s with 6, and
- * 5.3 s with the 12 that 1,000 would make (`bench/search.mjs --site`).
+ * of 9.9 s with 4,000. Each bundle costs a reader's first query an entry
+ * file, a metadata file and an index chunk more, fetched at once
+ * (loadBundles): on a slow 4G line the first results took 4.8 s with 8
+ * Spanish bundles against 4.2–4.8 s with 6, and 5.3 s with the 12 that
+ * 1,000 would make (`bench/search.mjs --site`).
  */
 export const BUNDLE_STORIES = 2000;
 
