@@ -38,6 +38,13 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { buildManifest, manifestFile, readManifest, writeManifest } from './manifest.ts';
 import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publish-guard.ts';
 import {
+  BUILD_AHEAD_ENV,
+  GATE_GO,
+  GATE_READY,
+  PUBLISH_GATE_ENV,
+  isGateMessage,
+} from '../src/lib/publish-gate.ts';
+import {
   CODE_INPUTS,
   readListing,
   removeWithEmptyFolders,
@@ -97,31 +104,42 @@ const writeState = (state) => {
 };
 const force = options.astroArgs.includes('--force');
 const configArg = options.astroArgs.indexOf('--config');
-const code = codeDigest(
-  process.cwd(),
-  [...CODE_INPUTS, ...(configArg >= 0 ? [options.astroArgs[configArg + 1] ?? ''] : [])],
-  [process.version, ...options.astroArgs.filter((arg) => arg !== '--force')],
-);
+const codeNow = () =>
+  codeDigest(
+    process.cwd(),
+    [...CODE_INPUTS, ...(configArg >= 0 ? [options.astroArgs[configArg + 1] ?? ''] : [])],
+    [process.version, ...options.astroArgs.filter((arg) => arg !== '--force')],
+  );
+let code = codeNow();
 // One build of a folder at a time: `npm run publish:watch` and a build typed
 // by hand would otherwise write the same work folder and dist/ together.
 const lockFile = `${work}.lock`;
 mkdirSync(dirname(lockFile), { recursive: true });
-for (;;) {
-  try {
-    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-    break;
-  } catch {
-    const holder = Number.parseInt(readText(lockFile) ?? '', 10);
-    if (Number.isInteger(holder) && processAlive(holder)) {
-      console.error(
-        `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
-      );
-      process.exit(1);
+let locked = false;
+function takeLock() {
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      locked = true;
+      return;
+    } catch {
+      const holder = Number.parseInt(readText(lockFile) ?? '', 10);
+      if (Number.isInteger(holder) && processAlive(holder)) {
+        console.error(
+          `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
+        );
+        process.exit(1);
+      }
+      rmSync(lockFile, { force: true }); // left by a build that was killed
     }
-    rmSync(lockFile, { force: true }); // left by a build that was killed
   }
 }
-process.on('exit', () => rmSync(lockFile, { force: true }));
+function releaseLock() {
+  if (locked) rmSync(lockFile, { force: true });
+  locked = false;
+}
+process.on('exit', releaseLock);
+takeLock();
 
 /** Whether process `pid` still runs (a lock left by a build that was killed is stale). */
 function processAlive(pid) {
@@ -133,13 +151,7 @@ function processAlive(pid) {
   }
 }
 
-const state = parseWorkState(readText(stateFile));
-const reuse = state !== null && state.complete && state.code === code && !force;
-if (!reuse) rmSync(work, { recursive: true, force: true });
-writeState({ ...(reuse ? state : {}), code, complete: false });
-
 const listingFile = `${work}.listing.json`;
-rmSync(listingFile, { force: true });
 // Astro's own command line, run by this Node (the project's Node 24):
 // through npx it took another 0.3 s of CPU and up to 0.6 s of wall.
 const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
@@ -147,42 +159,109 @@ const astroBin = join(
   dirname(astroPackage),
   JSON.parse(readFileSync(astroPackage, 'utf8')).bin.astro,
 );
-const astro = spawn(process.execPath, [astroBin, 'build', '--outDir', work, ...options.astroArgs], {
-  stdio: 'inherit',
-  env: {
-    ASTRO_TELEMETRY_DISABLED: '1',
-    // glibc gives each thread (sharp's and the bundler's) its own malloc
-    // arena; two arenas cut the peak memory of a 2,000-article build from
-    // 1.59 GB to 1.41 GB at no measurable cost in time. Ignored elsewhere.
-    MALLOC_ARENA_MAX: '2',
-    // Node keeps the compiled code of the modules it loads (Astro, Vite,
-    // the bundle's chunks, the search indexer) and reuses it while their
-    // source is unchanged: a rebuild with nothing to do at 10,000 articles
-    // took 0.97× the time in six paired runs, a few percent at most (see
-    // docs/scaling.md, session 25). A stale entry is ignored.
-    NODE_COMPILE_CACHE: resolve('.cache/node-compile'),
-    ...process.env,
-    // A larger young generation: fewer objects of a build survive into the
-    // old one. One edit at 10,000 articles: 0.5 s faster and a peak of
-    // 1.57-1.68 GB instead of 1.67-2.24 GB (three pairs).
-    NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--max-semi-space-size=64']
-      .filter(Boolean)
-      .join(' '),
-    // src/integrations/kept-output.ts: do not empty the work folder.
-    VOZ_KEEP_OUTPUT: '1',
-    // src/integrations/built-files.ts (outputListing) leaves the listing of
-    // the work folder here, so it is not walked again below.
-    VOZ_OUTPUT_LISTING: listingFile,
-  },
-});
-/** Astro's exit code (1 when it could not start or was stopped by a signal). */
-const astroExit = new Promise((done) => {
-  astro.on('error', (error) => {
-    console.error(`build: could not start Astro: ${error.message}`);
-    done(1);
+/**
+ * Starts `astro build` into the work folder. `gated`: Astro loads and waits
+ * in front of the content loaders until told to go (src/lib/publish-gate.ts).
+ * @param {boolean} gated
+ */
+function startAstro(gated) {
+  const child = spawn(
+    process.execPath,
+    [astroBin, 'build', '--outDir', work, ...options.astroArgs],
+    {
+      stdio: gated ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+      env: {
+        ASTRO_TELEMETRY_DISABLED: '1',
+        // glibc gives each thread (sharp's and the bundler's) its own malloc
+        // arena; two arenas cut the peak memory of a 2,000-article build from
+        // 1.59 GB to 1.41 GB at no measurable cost in time. Ignored elsewhere.
+        MALLOC_ARENA_MAX: '2',
+        // Node keeps the compiled code of the modules it loads (Astro, Vite,
+        // the bundle's chunks, the search indexer) and reuses it while their
+        // source is unchanged: a rebuild with nothing to do at 10,000 articles
+        // took 0.97× the time in six paired runs, a few percent at most (see
+        // docs/scaling.md, session 25). A stale entry is ignored.
+        NODE_COMPILE_CACHE: resolve('.cache/node-compile'),
+        ...process.env,
+        // A larger young generation: fewer objects of a build survive into the
+        // old one. One edit at 10,000 articles: 0.5 s faster and a peak of
+        // 1.57-1.68 GB instead of 1.67-2.24 GB (three pairs).
+        NODE_OPTIONS: [process.env['NODE_OPTIONS'], '--max-semi-space-size=64']
+          .filter(Boolean)
+          .join(' '),
+        // src/integrations/kept-output.ts: do not empty the work folder.
+        VOZ_KEEP_OUTPUT: '1',
+        // src/integrations/built-files.ts (outputListing) leaves the listing of
+        // the work folder here, so it is not walked again below.
+        VOZ_OUTPUT_LISTING: listingFile,
+        [PUBLISH_GATE_ENV]: gated ? '1' : '',
+      },
+    },
+  );
+  /** Astro's exit code (1 when it could not start or was stopped by a signal). */
+  const exit = new Promise((done) => {
+    child.on('error', (error) => {
+      console.error(`build: could not start Astro: ${error.message}`);
+      done(1);
+    });
+    child.on('close', (status) => done(status ?? 1));
   });
-  astro.on('close', (code) => done(code ?? 1));
-});
+  return { child, exit };
+}
+
+// A build started ahead (`npm run publish:watch`, scripts/publish-watch.mjs):
+// Astro starts now and waits at the gate; the lock is let go while it waits,
+// and everything that reads the work folder's state happens once the watcher
+// says a change was saved.
+const ahead = process.env[BUILD_AHEAD_ENV] === '1' && typeof process.send === 'function';
+let astro;
+if (ahead) {
+  astro = startAstro(true);
+  // Stopped while it waits (the watcher ends): its Astro goes too.
+  const stop = () => {
+    astro?.child.kill();
+    process.exit(143);
+  };
+  process.once('SIGTERM', stop);
+  const waiting = await new Promise((done) => {
+    astro.child.on('message', (message) => {
+      if (isGateMessage(message, 'ready')) done(true);
+    });
+    void astro.exit.then(() => done(false));
+  });
+  if (!waiting) process.exit(await astro.exit);
+  releaseLock();
+  process.send?.(GATE_READY);
+  const go = await new Promise((done) => {
+    process.on('message', (message) => {
+      if (isGateMessage(message, 'go')) done(true);
+    });
+    process.once('disconnect', () => done(false));
+  });
+  if (!go) stop(); // the watcher went away: nothing was published
+  process.off('SIGTERM', stop);
+  process.disconnect();
+  takeLock();
+  const codeThen = code;
+  code = codeNow();
+  if (code !== codeThen) {
+    // The code changed while the build waited: its Astro loaded the old one
+    // (the config, the content rules).
+    console.log('build: the code changed while this build waited; starting Astro again.');
+    astro.child.kill();
+    await astro.exit;
+    astro = undefined;
+  }
+}
+
+const state = parseWorkState(readText(stateFile));
+const reuse = state !== null && state.complete && state.code === code && !force;
+if (!reuse) rmSync(work, { recursive: true, force: true });
+writeState({ ...(reuse ? state : {}), code, complete: false });
+rmSync(listingFile, { force: true });
+// A build started ahead goes on from its gate (unless its Astro has gone).
+if (astro?.child.connected) astro.child.send(GATE_GO);
+else astro = startAstro(false);
 // While Astro builds, the live folder is listed as the previous build left
 // it (the lock keeps every other build out of it): Astro renders on one
 // core, and this walk, which had followed it, takes the other (0.3 s at
@@ -195,7 +274,7 @@ const { listing: liveFiles, memo: liveFolders } = listStampsRemembered(
   force ? undefined : readFolderMemo(readText(liveFoldersFile)),
 );
 const liveDigest = listingDigest(liveFiles);
-const status = await astroExit;
+const status = await astro.exit;
 if (status !== 0) {
   console.error(
     `\nBuild failed: ${outName}/ was left as it was${existsSync(out) ? '' : ' (there was none)'}.`,

@@ -28,6 +28,7 @@ import { FEDIVERSE_HANDLE } from './lib/fediverse';
 import { withPhotoRights } from './lib/photo-rights';
 import { ARTICLE_KINDS } from './lib/article-kinds';
 import { liveUpdateProblems } from './lib/live';
+import { afterPublishGate } from './lib/publish-gate';
 
 /**
  * A timestamp in ISO 8601 with a UTC offset (`2024-11-12T09:30:00-06:00`).
@@ -450,4 +451,6 @@ const pages = defineCollection({
     .strict(),
 });
 
-export const collections = { articles, authors, sections, pages };
+// A build started ahead by `npm run publish:watch` waits here until a change
+// is saved, so its loaders read content/ as saved (src/lib/publish-gate.ts).
+export const collections = afterPublishGate({ articles, authors, sections, pages });

@@ -1,0 +1,120 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import {
+  GATE_GO,
+  GATE_READY,
+  PUBLISH_GATE_ENV,
+  afterPublishGate,
+  createPublishGate,
+  type GateChannel,
+} from './publish-gate';
+
+/** A stand-in for `process` with an IPC channel: records what it sent. */
+function fakeChannel(withSend = true) {
+  const emitter = new EventEmitter();
+  const sent: unknown[] = [];
+  let disconnected = false;
+  const channel: GateChannel = {
+    send: withSend ? (message) => (sent.push(message), true) : undefined,
+    disconnect: () => {
+      disconnected = true;
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    off: (event, listener) => emitter.off(event, listener),
+    once: (event, listener) => emitter.once(event, listener),
+  };
+  return {
+    channel,
+    sent,
+    emit: (event: string, value?: unknown) => emitter.emit(event, value),
+    disconnected: () => disconnected,
+  };
+}
+
+const settled = async (promise: Promise<unknown>) => {
+  let state = 'pending';
+  promise.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  await new Promise((done) => setTimeout(done, 0));
+  return state;
+};
+
+const GATED = { [PUBLISH_GATE_ENV]: '1' };
+
+describe('createPublishGate', () => {
+  it('is open at once for every build not started ahead, and touches no channel', async () => {
+    const fake = fakeChannel();
+    const gate = createPublishGate({}, fake.channel);
+    expect(await settled(gate())).toBe('resolved');
+    expect(fake.sent).toEqual([]);
+  });
+
+  it('says it waits once, and holds every loader until the parent says go', async () => {
+    const fake = fakeChannel();
+    const gate = createPublishGate(GATED, fake.channel);
+    const first = gate();
+    const second = gate();
+    expect(fake.sent).toEqual([GATE_READY]);
+    fake.emit('message', { gate: 'something else' });
+    expect(await settled(first)).toBe('pending');
+    fake.emit('message', GATE_GO);
+    expect(await settled(first)).toBe('resolved');
+    expect(await settled(second)).toBe('resolved');
+    // The channel would otherwise keep the finished build's process alive.
+    expect(fake.disconnected()).toBe(true);
+    expect(await settled(gate())).toBe('resolved');
+    expect(fake.sent).toEqual([GATE_READY]);
+  });
+
+  it('ends the build when the watcher goes away before a change is saved', async () => {
+    const fake = fakeChannel();
+    const gate = createPublishGate(GATED, fake.channel);
+    const waiting = gate();
+    fake.emit('disconnect');
+    await expect(waiting).rejects.toThrow(/stopped/);
+  });
+
+  it('ends at once when the watcher went away while the build was loading', async () => {
+    const fake = fakeChannel();
+    fake.channel.connected = false;
+    await expect(createPublishGate(GATED, fake.channel)()).rejects.toThrow(/stopped/);
+    expect(fake.sent).toEqual([]);
+  });
+
+  it('refuses to wait for a parent it cannot hear, naming the setting', async () => {
+    const gate = createPublishGate(GATED, fakeChannel(false).channel);
+    await expect(gate()).rejects.toThrow(PUBLISH_GATE_ENV);
+  });
+});
+
+describe('afterPublishGate', () => {
+  it('lets no collection read its files before the gate opens', async () => {
+    const read: string[] = [];
+    let open!: () => void;
+    const opened = new Promise<void>((done) => (open = done));
+    const collections = afterPublishGate(
+      {
+        articles: {
+          loader: { name: 'glob', load: async () => void read.push('articles') },
+          schema: 'kept',
+        },
+        authors: { loader: async () => (read.push('authors'), []) },
+      },
+      () => opened,
+    );
+    const loads = [
+      (collections.articles.loader as { load: (c: unknown) => Promise<void> }).load({}),
+      (collections.authors.loader as () => Promise<unknown>)(),
+    ];
+    await new Promise((done) => setTimeout(done, 0));
+    expect(read).toEqual([]);
+    open();
+    await Promise.all(loads);
+    expect(read.sort()).toEqual(['articles', 'authors']);
+    // The rest of each collection is as defined.
+    expect(collections.articles.schema).toBe('kept');
+    expect((collections.articles.loader as { name: string }).name).toBe('glob');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * A build started ahead of the change it will publish.
+ *
+ * `npm run publish:watch` keeps one build waiting (scripts/build.mjs with
+ * `VOZ_BUILD_AHEAD`): its Astro process starts Node, loads Astro, Vite and
+ * the config, starts the content layer's Vite server and reads the content
+ * store, all before anything is saved, then stops at this gate in front of
+ * the content loaders. When an editor saves, the watcher opens the gate and
+ * the build goes on from there as any build would: the loaders list and read
+ * content/ only then, so the saved change is in it, and "now" (the embargo
+ * clock, src/lib/build-time.ts) is read only after the gate.
+ *
+ * The gate talks to scripts/build.mjs over Node's IPC channel: it sends
+ * `{ gate: 'ready' }` when the first loader reaches it and opens on
+ * `{ gate: 'go' }`. Without `VOZ_PUBLISH_GATE=1` (every other build, `astro
+ * sync`, the tests) it is open from the start.
+ */
+
+/** Set to `1` by scripts/publish-watch.mjs on the build it starts ahead (scripts/build.mjs). */
+export const BUILD_AHEAD_ENV = 'VOZ_BUILD_AHEAD';
+/** Set to `1` by scripts/build.mjs on the Astro process of a build started ahead. */
+export const PUBLISH_GATE_ENV = 'VOZ_PUBLISH_GATE';
+
+const STOPPED = 'The publish this build was started ahead for was stopped.';
+
+/** What the gate sends when it waits, and what opens it. */
+export const GATE_READY = { gate: 'ready' } as const;
+export const GATE_GO = { gate: 'go' } as const;
+
+/** Whether `message` is `{ gate: <word> }`. */
+export function isGateMessage(message: unknown, word: 'ready' | 'go'): boolean {
+  return (
+    typeof message === 'object' && message !== null && (message as { gate?: unknown }).gate === word
+  );
+}
+
+/** The part of `process` the gate uses: its IPC channel to the parent. */
+export interface GateChannel {
+  send?: ((message: unknown) => boolean) | undefined;
+  /** False once the parent has gone (`process.connected`). */
+  connected?: boolean | undefined;
+  disconnect?: (() => void) | undefined;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
+  once(event: 'disconnect', listener: () => void): unknown;
+}
+
+/**
+ * The gate of one process: a function every loader awaits before it reads
+ * anything. The first call tells the parent the build waits; every call
+ * resolves once the parent says go, after which the channel is closed (so
+ * it does not keep the process alive). If the parent goes away first (the
+ * watcher was stopped), the calls reject and the build ends.
+ */
+export function createPublishGate(
+  env: Record<string, string | undefined>,
+  channel: GateChannel,
+): () => Promise<void> {
+  if (env[PUBLISH_GATE_ENV] !== '1') return () => Promise.resolve();
+  let opened: Promise<void> | undefined;
+  return () => {
+    opened ??= new Promise<void>((resolve, reject) => {
+      const send = channel.send;
+      if (typeof send !== 'function') {
+        reject(
+          new Error(
+            `${PUBLISH_GATE_ENV}=1 is set, but this process has no channel to the build that ` +
+              'started it (scripts/build.mjs starts a build ahead only for npm run publish:watch). ' +
+              `Unset ${PUBLISH_GATE_ENV} to build now.`,
+          ),
+        );
+        return;
+      }
+      if (channel.connected === false) {
+        reject(new Error(STOPPED));
+        return;
+      }
+      const listener = (message: unknown) => {
+        if (!isGateMessage(message, 'go')) return;
+        channel.off('message', listener);
+        channel.disconnect?.();
+        resolve();
+      };
+      channel.on('message', listener);
+      channel.once('disconnect', () => {
+        channel.off('message', listener);
+        reject(new Error(STOPPED));
+      });
+      send.call(channel, GATE_READY);
+    });
+    return opened;
+  };
+}
+
+/** This process's gate. */
+export const publishGate: () => Promise<void> = createPublishGate(process.env, process);
+
+/** The loader of a collection, behind the gate. */
+function gatedLoader(loader: unknown, gate: () => Promise<void>): unknown {
+  if (typeof loader === 'function') {
+    return async (...args: unknown[]) => {
+      await gate();
+      return (loader as (...a: unknown[]) => unknown)(...args);
+    };
+  }
+  if (typeof loader === 'object' && loader !== null && 'load' in loader) {
+    const inner = loader as { load: (context: unknown) => Promise<void> };
+    return {
+      ...inner,
+      load: async (context: unknown) => {
+        await gate();
+        return inner.load(context);
+      },
+    };
+  }
+  return loader;
+}
+
+/**
+ * Puts every collection's loader behind the gate: in src/content.config.ts,
+ * around the exported collections, so a collection added later is behind it
+ * too (one that read its files before the gate would publish them as they
+ * were when the build started, not as saved).
+ */
+export function afterPublishGate<T extends Record<string, object>>(
+  collections: T,
+  gate: () => Promise<void> = publishGate,
+): T {
+  return Object.fromEntries(
+    Object.entries(collections).map(([name, collection]) => [
+      name,
+      { ...collection, loader: gatedLoader((collection as { loader?: unknown }).loader, gate) },
+    ]),
+  ) as T;
+}
