@@ -207,15 +207,21 @@ export const PHASES = [
  * @param {string} dir
  * @param {number} spawnMs epoch ms when the bench started the build
  * @param {number} exitMs epoch ms when the build's process tree ended
+ * @param {number} [notBefore] epoch ms of the change, for a build started
+ *   ahead (bench/watch.mjs): what it did before is in no phase, so earlier
+ *   stamps count as this moment (and the CPU of a phase begun before it is
+ *   not known)
  */
-export function readPhases(dir, spawnMs, exitMs) {
+export function readPhases(dir, spawnMs, exitMs, notBefore = -Infinity) {
   const file = join(dir, PHASE_FILE);
   if (!existsSync(file)) return undefined;
   const { marks, heapMb, counts, maxRssMb } = JSON.parse(readFileSync(file, 'utf8'));
   const at = { ...marks, spawn: spawnMs, exit: exitMs };
+  for (const [name, ms] of Object.entries(at)) at[name] = Math.max(ms, notBefore);
   // The Astro process's CPU from its start ('spawn' here) until the stamp;
   // the CPU of npx and of scripts/build.mjs is not in it.
   const cpuAt = { ...counts.cpuMs, spawn: 0 };
+  for (const name of Object.keys(marks)) if (marks[name] < notBefore) cpuAt[name] = undefined;
   const seconds = {};
   const cpuSeconds = {};
   for (const [name, , from, to] of PHASES) {

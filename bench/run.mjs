@@ -17,6 +17,7 @@ import { heroQuality } from './quality.mjs';
 import { escapeXml, median, medianRun, niceMax } from './stats.mjs';
 import { phaseRows, readPhases, scalingChartSvg, usePhaseTimer } from './phases.mjs';
 import { measureSearch, searchFromLog } from './search.mjs';
+import { publishWatchRuns } from './watch.mjs';
 import { METHOD, SAMPLE_MS, formatJson, gitDescribe, timedRun } from './measure.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
 
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     'gzip-sample': { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: true },
+    watch: { type: 'boolean', default: true },
     search: { type: 'boolean', default: true },
     chart: { type: 'string' },
     repeat: { type: 'string', default: '1' },
@@ -63,6 +65,8 @@ if (args.help) {
                        the builds' own indexing figures are kept
   --no-verify          skip the full build (--force) that checks the incremental
                        rebuild gives the same dist/, byte for byte
+  --no-watch           skip the same three changes published by \`npm run publish:watch\`
+                       (its next build started ahead), timed from the save to live
   --chart FILE.json    only redraw the chart of an earlier results file
   --repeat 3           run the text corpora's rebuilds (no change, one edit, one story
                        added, one unpublished) 3 times each, in turn, and report the
@@ -146,6 +150,15 @@ function imageLog(text) {
 
 class BuildFailed extends Error {}
 
+/** The environment of every build the bench runs. */
+const buildEnv = () => ({
+  ...process.env,
+  BUILD_TIME: buildTime,
+  PAGE_SIZE: '',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '0',
+});
+
 /** Runs `node scripts/build.mjs` in `dir` and measures it. */
 async function build(dir, label, extraArgs = []) {
   const cacheDir = join(dir, '.cache/astro/assets');
@@ -155,13 +168,7 @@ async function build(dir, label, extraArgs = []) {
     label,
     prefix: '.bench',
     command: [process.execPath, 'scripts/build.mjs', ...usePhaseTimer(dir), ...extraArgs],
-    env: {
-      ...process.env,
-      BUILD_TIME: buildTime,
-      PAGE_SIZE: '',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      FORCE_COLOR: '0',
-    },
+    env: buildEnv(),
     onChild: (child) => {
       current.child = child;
     },
@@ -328,9 +335,9 @@ const runRow = (name, r) => [
   fmt(r.cpuS),
   fmt(r.peakRssMb, 0),
   fmt(r.treeRssMb, 0),
-  r.pages.toLocaleString('en-US'),
+  r.pages?.toLocaleString('en-US') ?? '–',
   fmt(r.pagesPerS),
-  r.pagesReused.toLocaleString('en-US'),
+  r.pagesReused?.toLocaleString('en-US') ?? '–',
   fmt(r.load1m, 2),
 ];
 
@@ -343,6 +350,13 @@ function printText(results) {
         runRow('one article changed', s.edit),
         ...(s.add ? [runRow('one article added', s.add)] : []),
         ...(s.unpublish ? [runRow('one article unpublished', s.unpublish)] : []),
+        ...(s.watch
+          ? [
+              runRow('changed, publish:watch', s.watch.edit),
+              runRow('added, publish:watch', s.watch.add),
+              runRow('unpublished, publish:watch', s.watch.unpublish),
+            ]
+          : []),
         ...(s.verify ? [runRow('full build (--force)', s.verify.full)] : []),
       ])}`,
     );
@@ -352,13 +366,28 @@ function printText(results) {
       { name: 'one change', phases: s.edit.phases },
       ...(s.add ? [{ name: 'added', phases: s.add.phases }] : []),
       ...(s.unpublish ? [{ name: 'unpublished', phases: s.unpublish.phases }] : []),
+      ...(s.watch
+        ? [
+            { name: 'watch: change', phases: s.watch.edit.phases },
+            { name: 'watch: added', phases: s.watch.add.phases },
+            { name: 'watch: unpublished', phases: s.watch.unpublish.phases },
+          ]
+        : []),
     ];
     console.log(
       `\n${table('Phases: wall s (CPU s of the Astro process), bench/phases.mjs', ['phase', ...phaseRuns.map((r) => r.name)], phaseRows(phaseRuns))}`,
     );
+    if (s.watch) {
+      console.log(
+        `publish:watch: timed from the save to the watcher's "live" line (its phases count from the save; ` +
+          `what the build started ahead did before it is in none). The next build was ready ` +
+          `${fmt(median(s.watch.readyS))} s after each publish (median); the watcher's process tree peaked at ` +
+          `${fmt(s.watch.treeRssMb, 0)} MB.`,
+      );
+    }
     if (s.verify) {
       console.log(
-        `Incremental rebuilds after the edit, the addition and the unpublishing = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
+        `Incremental rebuilds after the edit, the addition and the unpublishing${s.watch ? ' (and the same through publish:watch)' : ''} = full build: ${s.verify.differences.length === 0 ? `identical, ${s.verify.files.toLocaleString('en-US')} files` : `${s.verify.differences.length} files differ`}`,
       );
     }
   }
@@ -685,6 +714,35 @@ async function textScenario(articles) {
   const [warm, edit, add, unpublish] = [runs.warm, runs.edit, runs.add, runs.unpublish].map(
     medianRun,
   );
+  let watch;
+  if (args.watch) {
+    // The same changes, published by the watcher a newsroom runs (README
+    // "Publishing"): its next build is started ahead and waits for the save.
+    log(`text ${articles}: the same changes through publish:watch`);
+    const watched = await publishWatchRuns({
+      dir,
+      args: usePhaseTimer(dir),
+      env: buildEnv(),
+      rounds: repeat,
+      changes: {
+        edit: () => editOneArticle(corpus.files),
+        add: () => addStory(corpus.files, buildTime),
+        unpublish: () => unpublishStory(corpus.files),
+      },
+      log: (message) => log(`text ${articles}: ${message}`),
+      onChild: (child) => {
+        current.child = child;
+      },
+    });
+    watch = {
+      edit: medianRun(watched.runs.edit),
+      add: medianRun(watched.runs.add),
+      unpublish: medianRun(watched.runs.unpublish),
+      treeRssMb: watched.treeRssMb,
+      peakRssMb: watched.peakRssMb,
+      readyS: watched.readyS,
+    };
+  }
   log(`text ${articles}: measuring page weight`);
   const weights = pageWeights(join(dir, 'dist'));
   let search;
@@ -719,6 +777,7 @@ async function textScenario(articles) {
     edit,
     add,
     unpublish,
+    watch,
     verify,
     pageWeights: weights,
     search,
