@@ -52,6 +52,16 @@ test('a saved headline goes live without a command, as a full build would have i
     );
     await printed(LIVE, 3);
     expect(output).toContain('the code changed while this build waited; starting Astro again');
+    // A build typed by hand while the next one waits: it runs (the waiting
+    // build holds no lock), and the next save is published on top of it.
+    await printed(READY, 3);
+    const byHand = build(dir);
+    expect(byHand.output).not.toContain('another build');
+    expect(byHand.ok).toBe(true);
+    const later = 'Texas jobless rate: the figures, county by county';
+    write(dir, STORY, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: '${later}'`));
+    await printed(LIVE, 4);
+    expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain(later);
     expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain(label);
     expect(output).not.toContain('build failed');
   } finally {

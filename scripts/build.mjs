@@ -116,7 +116,13 @@ let code = codeNow();
 const lockFile = `${work}.lock`;
 mkdirSync(dirname(lockFile), { recursive: true });
 let locked = false;
-function takeLock() {
+/**
+ * Takes the lock. A build typed by hand stops if another holds it; the
+ * watcher's build (`wait`) waits for that one to end, then publishes.
+ * @param {{ wait?: boolean }} [options]
+ */
+async function takeLock({ wait = false } = {}) {
+  let told = false;
   for (;;) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
@@ -125,10 +131,16 @@ function takeLock() {
     } catch {
       const holder = Number.parseInt(readText(lockFile) ?? '', 10);
       if (Number.isInteger(holder) && processAlive(holder)) {
-        console.error(
-          `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
-        );
-        process.exit(1);
+        if (!wait) {
+          console.error(
+            `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
+          );
+          process.exit(1);
+        }
+        if (!told) console.log(`build: waiting for the build of ${outName}/ in process ${holder}.`);
+        told = true;
+        await new Promise((done) => setTimeout(done, 250));
+        continue;
       }
       rmSync(lockFile, { force: true }); // left by a build that was killed
     }
@@ -139,7 +151,14 @@ function releaseLock() {
   locked = false;
 }
 process.on('exit', releaseLock);
-takeLock();
+// A build started ahead (`npm run publish:watch`, scripts/publish-watch.mjs):
+// Astro starts now and waits at the gate; the lock is let go while it waits,
+// and everything that reads the work folder's state happens once the watcher
+// says a change was saved. It holds the lock while it starts (two Astro
+// processes starting at once would share Vite's cache folder), and waits
+// for a build typed by hand rather than fail.
+const ahead = process.env[BUILD_AHEAD_ENV] === '1' && typeof process.send === 'function';
+await takeLock({ wait: ahead });
 
 /** Whether process `pid` still runs (a lock left by a build that was killed is stale). */
 function processAlive(pid) {
@@ -209,11 +228,6 @@ function startAstro(gated) {
   return { child, exit };
 }
 
-// A build started ahead (`npm run publish:watch`, scripts/publish-watch.mjs):
-// Astro starts now and waits at the gate; the lock is let go while it waits,
-// and everything that reads the work folder's state happens once the watcher
-// says a change was saved.
-const ahead = process.env[BUILD_AHEAD_ENV] === '1' && typeof process.send === 'function';
 let astro;
 if (ahead) {
   astro = startAstro(true);
@@ -231,17 +245,19 @@ if (ahead) {
   });
   if (!waiting) process.exit(await astro.exit);
   releaseLock();
-  process.send?.(GATE_READY);
   const go = await new Promise((done) => {
+    // The watcher may have gone while this build started.
+    if (!process.connected) return done(false);
     process.on('message', (message) => {
       if (isGateMessage(message, 'go')) done(true);
     });
     process.once('disconnect', () => done(false));
+    process.send?.(GATE_READY);
   });
   if (!go) stop(); // the watcher went away: nothing was published
   process.off('SIGTERM', stop);
   process.disconnect();
-  takeLock();
+  await takeLock({ wait: true });
   const codeThen = code;
   code = codeNow();
   if (code !== codeThen) {
