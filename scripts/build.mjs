@@ -40,9 +40,9 @@ import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publis
 import {
   BUILD_AHEAD_ENV,
   GATE_GO,
-  GATE_READY,
   PUBLISH_GATE_ENV,
-  isGateMessage,
+  waitForGo,
+  whenWaiting,
 } from '../src/lib/publish-gate.ts';
 import {
   CODE_INPUTS,
@@ -237,26 +237,11 @@ if (ahead) {
     process.exit(143);
   };
   process.once('SIGTERM', stop);
-  const waiting = await new Promise((done) => {
-    astro.child.on('message', (message) => {
-      if (isGateMessage(message, 'ready')) done(true);
-    });
-    void astro.exit.then(() => done(false));
-  });
-  if (!waiting) process.exit(await astro.exit);
+  if (!(await whenWaiting(astro.child, astro.exit))) process.exit(await astro.exit);
   releaseLock();
-  const go = await new Promise((done) => {
-    // The watcher may have gone while this build started.
-    if (!process.connected) return done(false);
-    process.on('message', (message) => {
-      if (isGateMessage(message, 'go')) done(true);
-    });
-    process.once('disconnect', () => done(false));
-    process.send?.(GATE_READY);
-  });
-  if (!go) stop(); // the watcher went away: nothing was published
+  // The watcher may also have gone while this build started.
+  if (!(await waitForGo(process))) stop(); // nothing was published
   process.off('SIGTERM', stop);
-  process.disconnect();
   await takeLock({ wait: true });
   const codeThen = code;
   code = codeNow();

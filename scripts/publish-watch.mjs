@@ -26,7 +26,7 @@ import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BUILD_AHEAD_ENV, GATE_GO, isGateMessage } from '../src/lib/publish-gate.ts';
+import { BUILD_AHEAD_ENV, GATE_GO, whenWaiting } from '../src/lib/publish-gate.ts';
 
 /** What a change anywhere in these triggers a build for. */
 const WATCHED = ['content', 'src', 'public'];
@@ -70,16 +70,13 @@ function startAhead() {
     env: { ...process.env, [BUILD_AHEAD_ENV]: '1' },
   });
   const exit = new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-  const ready = new Promise((resolve) => {
-    child.on('message', (message) => {
-      if (!isGateMessage(message, 'ready')) return;
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(
-        `[publish:watch] ${stamp()} the next build is ready (started ahead in ${seconds} s); waiting for a change`,
-      );
-      resolve(true);
-    });
-    void exit.then(() => resolve(false));
+  const ready = whenWaiting(child, exit);
+  void ready.then((waiting) => {
+    if (!waiting) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `[publish:watch] ${stamp()} the next build is ready (started ahead in ${seconds} s); waiting for a change`,
+    );
   });
   ahead = { child, ready, exit };
 }

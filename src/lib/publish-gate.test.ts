@@ -6,6 +6,7 @@ import {
   PUBLISH_GATE_ENV,
   afterPublishGate,
   createPublishGate,
+  whenWaiting,
   type GateChannel,
 } from './publish-gate';
 
@@ -86,6 +87,18 @@ describe('createPublishGate', () => {
   it('refuses to wait for a parent it cannot hear, naming the setting', async () => {
     const gate = createPublishGate(GATED, fakeChannel(false).channel);
     await expect(gate()).rejects.toThrow(PUBLISH_GATE_ENV);
+  });
+});
+
+describe('whenWaiting', () => {
+  it('tells the parent its build waits, or that it ended before it could', async () => {
+    const child = new EventEmitter();
+    const waiting = whenWaiting(child, new Promise(() => {}));
+    child.emit('message', GATE_GO);
+    expect(await settled(waiting)).toBe('pending');
+    child.emit('message', GATE_READY);
+    expect(await waiting).toBe(true);
+    expect(await whenWaiting(new EventEmitter(), Promise.resolve(1))).toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ export const GATE_READY = { gate: 'ready' } as const;
 export const GATE_GO = { gate: 'go' } as const;
 
 /** Whether `message` is `{ gate: <word> }`. */
-export function isGateMessage(message: unknown, word: 'ready' | 'go'): boolean {
+function isGateMessage(message: unknown, word: 'ready' | 'go'): boolean {
   return (
     typeof message === 'object' && message !== null && (message as { gate?: unknown }).gate === word
   );
@@ -46,11 +46,56 @@ export interface GateChannel {
 }
 
 /**
+ * The waiting side of the protocol, for any process started ahead (Astro's
+ * at the gate, scripts/build.mjs towards the watcher): tells the parent it
+ * waits and resolves true when the parent says go, after closing the
+ * channel (so it does not keep the process alive); false if the parent has
+ * gone, or goes, first.
+ */
+export function waitForGo(channel: GateChannel): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    if (channel.connected === false) {
+      resolve(false);
+      return;
+    }
+    const listener = (message: unknown) => {
+      if (!isGateMessage(message, 'go')) return;
+      channel.off('message', listener);
+      channel.disconnect?.();
+      resolve(true);
+    };
+    channel.on('message', listener);
+    channel.once('disconnect', () => {
+      channel.off('message', listener);
+      resolve(false);
+    });
+    channel.send?.(GATE_READY);
+  });
+}
+
+/** A process started ahead, as its parent sees it. */
+interface ChildChannel {
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+}
+
+/**
+ * The parent's side: resolves true when `child` says it waits, false if it
+ * ends first (`exit` settles when it has ended).
+ */
+export function whenWaiting(child: ChildChannel, exit: Promise<unknown>): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    child.on('message', (message) => {
+      if (isGateMessage(message, 'ready')) resolve(true);
+    });
+    void exit.then(() => resolve(false));
+  });
+}
+
+/**
  * The gate of one process: a function every loader awaits before it reads
  * anything. The first call tells the parent the build waits; every call
- * resolves once the parent says go, after which the channel is closed (so
- * it does not keep the process alive). If the parent goes away first (the
- * watcher was stopped), the calls reject and the build ends.
+ * resolves once the parent says go ({@link waitForGo}). If the parent goes
+ * away first (the watcher was stopped), the calls reject and the build ends.
  */
 export function createPublishGate(
   env: Record<string, string | undefined>,
@@ -59,35 +104,20 @@ export function createPublishGate(
   if (env[PUBLISH_GATE_ENV] !== '1') return () => Promise.resolve();
   let opened: Promise<void> | undefined;
   return () => {
-    opened ??= new Promise<void>((resolve, reject) => {
-      const send = channel.send;
-      if (typeof send !== 'function') {
-        reject(
-          new Error(
-            `${PUBLISH_GATE_ENV}=1 is set, but this process has no channel to the build that ` +
-              'started it (scripts/build.mjs starts a build ahead only for npm run publish:watch). ' +
-              `Unset ${PUBLISH_GATE_ENV} to build now.`,
-          ),
-        );
-        return;
-      }
-      if (channel.connected === false) {
-        reject(new Error(STOPPED));
-        return;
-      }
-      const listener = (message: unknown) => {
-        if (!isGateMessage(message, 'go')) return;
-        channel.off('message', listener);
-        channel.disconnect?.();
-        resolve();
-      };
-      channel.on('message', listener);
-      channel.once('disconnect', () => {
-        channel.off('message', listener);
-        reject(new Error(STOPPED));
+    if (opened) return opened;
+    if (typeof channel.send !== 'function') {
+      opened = Promise.reject(
+        new Error(
+          `${PUBLISH_GATE_ENV}=1 is set, but this process has no channel to the build that ` +
+            'started it (scripts/build.mjs starts a build ahead only for npm run publish:watch). ' +
+            `Unset ${PUBLISH_GATE_ENV} to build now.`,
+        ),
+      );
+    } else {
+      opened = waitForGo(channel).then((go) => {
+        if (!go) throw new Error(STOPPED);
       });
-      send.call(channel, GATE_READY);
-    });
+    }
     return opened;
   };
 }
