@@ -13,13 +13,17 @@ import {
 } from './src/integrations/sitemap-from-pages.ts';
 import { BuiltOutput, outputListing } from './src/integrations/built-files.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
-import { keptOutput } from './src/integrations/kept-output.ts';
+import { keptOutput, ListedPaths } from './src/integrations/kept-output.ts';
+import { chainPrerenderers } from './src/integrations/prerenderer-chain.ts';
 import { connectSources } from './src/lib/analytics.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 // One listing of the built files per build, shared by the hooks that read them.
 const builtOutput = new BuiltOutput();
 const pagesSitemap = sitemapFromPages(SITE.url, builtOutput);
+// Every path of the build, the kept ones too (a build into the kept work
+// folder hands Astro only the paths to render).
+const listedPaths = new ListedPaths();
 
 export default defineConfig({
   // The only copy of the site URL: code reads it back from Astro.site.
@@ -43,11 +47,13 @@ export default defineConfig({
     // folder (ENOTEMPTY). Each project keeps its own.
     cacheDir: './.cache/vite',
   },
-  integrations: [
+  // Two integrations wrap Astro's prerenderer; each wraps what the ones
+  // before it set (Astro alone would keep only the last).
+  integrations: chainPrerenderers([
     // Builds by scripts/build.mjs keep their output folder between builds:
-    // only changed pages are written, and files of pages that are gone are
-    // deleted here, before the sitemap reads the folder.
-    keptOutput(),
+    // only pages whose cache key changed are rendered, and files of pages
+    // that are gone are deleted here, before the sitemap reads the folder.
+    keptOutput(listedPaths),
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
     withPagesInSitemapOrder(
@@ -58,6 +64,7 @@ export default defineConfig({
         filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
         customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
       }),
+      () => listedPaths.pages(),
     ),
     pruneUnreferencedAssets(builtOutput),
     // Each edition's search index: Pagefind indexes while the pages render,
@@ -70,7 +77,7 @@ export default defineConfig({
     storeSetsIfChanged(),
     // The brand colours of src/site.ts as a stylesheet module for tokens.css.
     outletTheme(SITE.brand),
-  ],
+  ]),
   markdown: {
     // Shiki colours code with inline styles, which the CSP forbids; news
     // bodies show code plainly.
@@ -94,12 +101,6 @@ export default defineConfig({
         "form-action 'self'",
       ],
     },
-  },
-  experimental: {
-    // A rebuild copies each page whose code and cacheKey (made by
-    // getCacheKeys in src/lib/content.ts) are unchanged from the previous
-    // build, kept in cacheDir; `npm run build -- --force` renders everything.
-    incrementalBuild: true,
   },
   image: {
     // AVIF effort 0: on the benchmark's photo-like heroes it encodes twice

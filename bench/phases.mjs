@@ -117,8 +117,10 @@ export function phaseTimer(file, options = {}) {
   };
   /**
    * The project's integration as it is, except that a prerenderer it sets
-   * (Astro keeps only the last one set) gets the timer's stamps around it
-   * instead of replacing the timer's.
+   * (Astro keeps only the last one set) wraps the timed default one instead
+   * of replacing the timer's: the timer sits next to Astro's prerenderer,
+   * so it counts every path of the site (the project's wrapper hands Astro
+   * only those it renders) and every page actually rendered.
    * @param {import('astro').AstroIntegration} integration
    * @returns {import('astro').AstroIntegration}
    */
@@ -135,7 +137,7 @@ export function phaseTimer(file, options = {}) {
             setPrerenderer: (prerenderer) =>
               params.setPrerenderer(
                 typeof prerenderer === 'function'
-                  ? (inner) => timed(prerenderer(inner))
+                  ? (inner) => prerenderer(timed(inner))
                   : timed(prerenderer),
               ),
           }),

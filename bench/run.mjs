@@ -193,8 +193,11 @@ async function build(dir, label, extraArgs = []) {
     imageTransforms: listFiles(cacheDir).length - cacheBefore,
     imagesEncoded: fromLog.encoded,
     imagesFromCache: fromLog.cached,
-    // Pages an incremental build copied from the previous build.
-    pagesReused: output.match(/\((?:cached|restored)\)/g)?.length ?? 0,
+    // Paths a build into the kept work folder left as the previous build
+    // wrote them (src/lib/kept-paths.ts, keptPathsMessage).
+    pagesReused: Number(
+      (/kept ([\d,]+) unchanged path\(s\)/.exec(output)?.[1] ?? '0').replace(/,/g, ''),
+    ),
     phases,
     // The search index's share of the build (bench/search.mjs).
     search: searchFromLog(output),

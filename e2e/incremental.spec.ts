@@ -3,10 +3,11 @@ import { cpSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyProject } from '../scripts/project-copy.mjs';
+import { keptPathsFromLog } from '../src/lib/kept-paths';
 import { article, BASE, build, snapshot, write } from './project-builds';
 
-// Incremental builds (experimental.incrementalBuild with the keys from
-// getCacheKeys) copy unchanged pages from the previous build. An editor must
+// Incremental builds (src/lib/kept-paths.ts, with the catalogue's cache
+// keys) leave unchanged pages as the previous build wrote them. An editor must
 // be able to trust the result: after an edit, the site has to be exactly what
 // a full build of the same content gives, byte for byte.
 
@@ -25,9 +26,9 @@ function swapped(output: string): { written: number; unchanged: number; removed:
   return { written: count(match?.[1]), unchanged: count(match?.[2]), removed: count(match?.[3]) };
 }
 
-/** How many pages a build copied from the previous one instead of rendering. */
+/** How many paths a build left as the previous one wrote them instead of rendering. */
 function reused(output: string): number {
-  return output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  return keptPathsFromLog(output)?.kept ?? 0;
 }
 
 test.describe('incremental builds', () => {

@@ -55,6 +55,7 @@ import {
   listStampsRemembered,
   listingDigest,
   parseWorkState,
+  pathKeysFile,
   readFolderMemo,
   syncPlan,
 } from './work-folder.ts';
@@ -257,7 +258,10 @@ if (ahead) {
 
 const state = parseWorkState(readText(stateFile));
 const reuse = state !== null && state.complete && state.code === code && !force;
-if (!reuse) rmSync(work, { recursive: true, force: true });
+if (!reuse) {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(pathKeysFile(work), { force: true });
+}
 writeState({ ...(reuse ? state : {}), code, complete: false });
 rmSync(listingFile, { force: true });
 // A build started ahead goes on from its gate (unless its Astro has gone).

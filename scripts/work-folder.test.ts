@@ -46,7 +46,7 @@ describe('syncPlan: what the live folder keeps, gets and loses', () => {
   it('keeps pages the build did not write, copies those it wrote and drops the vanished', () => {
     const work = listing({
       'en/index.html': [510, 1_500], // the front, rendered again
-      'en/2026/11/20/story/index.html': [800, 900], // kept by the incremental cache
+      'en/2026/11/20/story/index.html': [800, 900], // kept from the previous build
       'en/2026/11/21/new/index.html': [600, 1_500], // a new story
       '_astro/hero.BSwTYHrG_17IKq5.avif': [4000, 1_500], // copied again by Astro, same name
       'sitemap-0.xml': [300, 1_500], // rewritten, same size: still copied

@@ -244,6 +244,15 @@ export function removeWithEmptyFolders(root: string, file: string): void {
   }
 }
 
+/**
+ * Beside the work folder: the cache key each of its files was built with
+ * (src/lib/kept-paths.ts). It describes that folder only, so it goes
+ * whenever the folder is started afresh.
+ */
+export function pathKeysFile(work: string): string {
+  return `${resolve(work)}.path-keys.json`;
+}
+
 /** One digest of a folder's listing: equal when no file was added, removed or rewritten. */
 export function listingDigest(listing: Listing): string {
   const hash = createHash('sha256');

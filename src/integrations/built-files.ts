@@ -16,7 +16,7 @@ import {
 } from '../../scripts/work-folder';
 
 /** A file's text, or null when it cannot be read. */
-function readText(file: string): string | null {
+export function readText(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch {

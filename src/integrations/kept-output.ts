@@ -1,9 +1,20 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { removeWithEmptyFolders } from '../../scripts/work-folder';
-import { outputCacheFile, SITEMAP_PART } from './built-files';
+import { pathKeysFile, removeWithEmptyFolders } from '../../scripts/work-folder';
+import {
+  choosePaths,
+  keptPathsMessage,
+  outputFileOf,
+  pageNameOf,
+  parsePathKeys,
+  pathKeysText,
+  type ListedPath,
+} from '../lib/kept-paths';
+import { outputCacheFile, readText, SITEMAP_PART } from './built-files';
+import type { Prerenderer } from './prerenderer-chain';
 
 /**
  * Set by scripts/build.mjs when it builds into the output folder it kept
@@ -26,19 +37,56 @@ export function vanishedOutputs(
 }
 
 /**
+ * Every path of the build, kept or rendered, as the prerenderer listed
+ * them: what `astro:build:done` hooks need of the whole site when Astro
+ * itself saw only the paths that were rendered.
+ */
+export class ListedPaths {
+  private paths: readonly ListedPath[] | undefined;
+
+  set(paths: readonly ListedPath[]): void {
+    this.paths = paths;
+  }
+
+  reset(): void {
+    this.paths = undefined;
+  }
+
+  /** The site's pages as `astro:build:done` names them, or undefined when every path was rendered. */
+  pages(): { pathname: string }[] | undefined {
+    return this.paths
+      ?.filter((path) => path.route.type === 'page')
+      .map((path) => ({ pathname: pageNameOf(path.pathname) }));
+  }
+
+  /** The files of every listed path, relative to the output folder. */
+  files(): string[] {
+    return (this.paths ?? []).map((path) => outputFileOf(path.pathname, path.route.type));
+  }
+}
+
+/**
  * Keeping the output folder between builds (see KEEP_OUTPUT_ENV): turns off
- * the emptying of the folder, and after the build deletes every file of a
- * page or endpoint that this build no longer has, so the kept folder holds
- * exactly what a build into an empty folder would. Images no page uses are
- * deleted by prune-unreferenced-assets; code and public files change only
- * with the code, and scripts/build.mjs starts from an empty folder then.
+ * the emptying of the folder, renders only the paths whose cache key
+ * changed since their file was built (src/lib/kept-paths.ts; the keys are
+ * kept beside the folder, and scripts/build.mjs deletes them with it),
+ * and after the build deletes every file of a page or endpoint that this
+ * build no longer has, so the kept folder holds exactly what a build into
+ * an empty folder would. Images no page uses are deleted by
+ * prune-unreferenced-assets; code and public files change only with the
+ * code, and scripts/build.mjs starts from an empty folder then.
  *
- * Runs its `astro:build:done` hook first, before the sitemap reads the
+ * Its prerenderer must be the innermost (first in chainPrerenderers), and
+ * its `astro:build:done` hook runs first, before the sitemap reads the
  * folder.
  */
-export function keptOutput(): AstroIntegration {
+export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegration {
   let root = '';
   let stateFile = '';
+  let keysFile = '';
+  let keys: Map<string, string> | undefined;
+  // Whether this build went on from the files of the previous one.
+  let kept = false;
   const keep = process.env[KEEP_OUTPUT_ENV] === '1';
   return {
     name: 'kept-output',
@@ -49,15 +97,40 @@ export function keptOutput(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
         stateFile = outputCacheFile(config, 'route-outputs');
+        keysFile = pathKeysFile(root);
+        // Left by Astro's own incremental build, which this replaced: a copy
+        // of every page of the site, no longer read or written.
+        for (const name of ['dist', 'incremental-build.json']) {
+          const stale = fileURLToPath(new URL(name, config.cacheDir));
+          if (existsSync(stale)) rmSync(stale, { recursive: true, force: true });
+        }
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        listed.reset();
+        keys = undefined;
+        kept = false;
+        if (!keep) return;
+        // Read after the content sync (and a build started ahead, after its
+        // gate), when scripts/build.mjs has decided whether the folder is kept.
+        kept = folderHasFiles(root);
+        const previous = kept ? parsePathKeys(readText(keysFile)) : undefined;
+        setPrerenderer((base) =>
+          keptPathsOnly(base, previous, (all, choice) => {
+            listed.set(all);
+            keys = choice.keys;
+            logger.info(keptPathsMessage(choice.kept, all.length));
+          }),
+        );
       },
       'astro:build:done': async ({ assets, logger }) => {
-        // Every file a prerendered route wrote or kept in this build.
-        const current = new Set<string>();
+        // Every file a prerendered route wrote, or kept from the previous build.
+        const current = new Set<string>(listed.files());
         for (const urls of assets.values()) {
           for (const url of urls) current.add(relative(root, fileURLToPath(url)));
         }
         const previous = await readList(stateFile);
-        const vanished = keep ? vanishedOutputs(previous, current) : [];
+        // Into a folder that started empty, nothing of an earlier build is left.
+        const vanished = kept ? vanishedOutputs(previous, current) : [];
         for (const file of vanished) removeWithEmptyFolders(root, file);
         if (keep) {
           // The sitemap integration writes its parts again right after this
@@ -68,12 +141,45 @@ export function keptOutput(): AstroIntegration {
         }
         await mkdir(dirname(stateFile), { recursive: true });
         await writeFile(stateFile, JSON.stringify([...current].sort()));
+        if (keys) await writeFile(keysFile, pathKeysText(keys));
         if (vanished.length > 0) {
           logger.info(`removed ${vanished.length} file(s) of pages this build no longer has`);
         }
       },
     },
   };
+}
+
+/**
+ * A prerenderer that lists only the paths to render (choosePaths) and
+ * tells `listed` about all of them.
+ */
+export function keptPathsOnly(
+  base: Prerenderer,
+  previous: ReadonlyMap<string, string> | undefined,
+  listed: (all: ListedPath[], choice: ReturnType<typeof choosePaths<ListedPath>>) => void,
+): Prerenderer {
+  return {
+    ...base,
+    name: `${base.name}+kept-paths`,
+    setup: async () => base.setup?.(),
+    getStaticPaths: async () => {
+      const all = await base.getStaticPaths();
+      const choice = choosePaths(all, previous);
+      listed(all, choice);
+      return choice.render;
+    },
+    render: (request, options) => base.render(request, options),
+    teardown: async () => base.teardown?.(),
+  };
+}
+
+function folderHasFiles(folder: string): boolean {
+  try {
+    return readdirSync(folder).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 async function readList(file: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recordsFirstPrerenderer, type Prerenderer } from './search-index';
+import type { Prerenderer } from './prerenderer-chain';
+import { recordsFirstPrerenderer } from './search-index';
 import { searchRecordsFolder } from '../lib/search';
 
 const recordsPath = (lang: 'es' | 'en', bundle: string) =>

@@ -24,14 +24,10 @@ import {
 import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile, type BuiltOutput } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
+import type { Prerenderer } from './prerenderer-chain';
 
 /** Per edition, per bundle (a recent month or an older year): what was indexed into its folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
-
-/** Astro's prerenderer, as `setPrerenderer` takes it (the type is not exported by name). */
-type BuildStart = NonNullable<AstroIntegration['hooks']['astro:build:start']>;
-type SetPrerenderer = Parameters<BuildStart>[0]['setPrerenderer'];
-export type Prerenderer = Exclude<Parameters<SetPrerenderer>[0], (...args: never[]) => unknown>;
 
 /**
  * The search indexer process (search-indexer.ts), one per build: hands it

@@ -85,8 +85,15 @@ const SITEMAP_ORDER = new Intl.Collator('en', { numeric: true });
  * already in that order (one collator, 0.2 s), its own sort only checks
  * each neighbour. The sitemap is the same: it still sorts, and no two of
  * the site's paths compare equal.
+ *
+ * A build into the kept folder renders only the changed paths, and Astro
+ * names only those in `pages`; `allPages` (kept-output's ListedPaths) gives
+ * every page of the site, kept or rendered.
  */
-export function withPagesInSitemapOrder(integration: AstroIntegration): AstroIntegration {
+export function withPagesInSitemapOrder(
+  integration: AstroIntegration,
+  allPages: () => { pathname: string }[] | undefined = () => undefined,
+): AstroIntegration {
   const done = integration.hooks['astro:build:done'];
   if (!done) return integration;
   return {
@@ -96,7 +103,9 @@ export function withPagesInSitemapOrder(integration: AstroIntegration): AstroInt
       'astro:build:done': (params) =>
         done({
           ...params,
-          pages: [...params.pages].sort((a, b) => SITEMAP_ORDER.compare(a.pathname, b.pathname)),
+          pages: [...(allPages() ?? params.pages)].sort((a, b) =>
+            SITEMAP_ORDER.compare(a.pathname, b.pathname),
+          ),
         }),
     },
   };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`).
- * Astro copies a page from the previous build when its route's code and its
- * `cacheKey` are unchanged, so a key must change whenever anything the page
+ * Cache keys for incremental builds (src/lib/kept-paths.ts): a build into
+ * the kept work folder leaves a page as the previous build wrote it when its
+ * `cacheKey` is unchanged (a code change starts the folder afresh), so a
+ * key must change whenever anything the page
  * shows changes: its own data, the stories it links to, and the parts every
  * page shares (navigation, footer). The catalogue builds the keys from
  * these helpers; pages only pass them on.
