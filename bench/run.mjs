@@ -20,6 +20,7 @@ import { measureSearch, searchFromLog } from './search.mjs';
 import { publishWatchRuns } from './watch.mjs';
 import { METHOD, SAMPLE_MS, formatJson, gitDescribe, timedRun } from './measure.mjs';
 import { copyProject, fileDigests, listFiles } from '../scripts/project-copy.mjs';
+import { keptPathsFromLog } from '../src/lib/kept-paths.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Heroes whose renditions are compared with their source (SSIM). */
@@ -194,10 +195,8 @@ async function build(dir, label, extraArgs = []) {
     imagesEncoded: fromLog.encoded,
     imagesFromCache: fromLog.cached,
     // Paths a build into the kept work folder left as the previous build
-    // wrote them (src/lib/kept-paths.ts, keptPathsMessage).
-    pagesReused: Number(
-      (/kept ([\d,]+) unchanged path\(s\)/.exec(output)?.[1] ?? '0').replace(/,/g, ''),
-    ),
+    // wrote them.
+    pagesReused: keptPathsFromLog(output)?.kept ?? 0,
     phases,
     // The search index's share of the build (bench/search.mjs).
     search: searchFromLog(output),

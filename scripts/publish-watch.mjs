@@ -12,9 +12,10 @@
 // The next build is started ahead: as soon as one publish ends, a build
 // starts Node, Astro, Vite and its config, reads the content store and waits
 // at a gate in front of the content loaders (src/lib/publish-gate.ts),
-// holding the build lock only while it starts. A save opens the gate, and that build goes on exactly as
-// `npm run build` would from there: it reads content/ and the work folder's
-// state only then, and starts Astro afresh if the code changed meanwhile.
+// holding the build lock only while it starts. A save opens the gate, and
+// that build goes on exactly as `npm run build` would from there: it reads
+// content/ and the work folder's state only then, and starts Astro afresh
+// if the code changed meanwhile.
 // The save is live that much sooner (the start-up is a second or more of
 // each build, more on a loaded machine).
 //

@@ -162,15 +162,12 @@ export function keptPathsOnly(
   return {
     ...base,
     name: `${base.name}+kept-paths`,
-    setup: async () => base.setup?.(),
     getStaticPaths: async () => {
       const all = await base.getStaticPaths();
       const choice = choosePaths(all, previous);
       listed(all, choice);
       return choice.render;
     },
-    render: (request, options) => base.render(request, options),
-    teardown: async () => base.teardown?.(),
   };
 }
 
