@@ -69,7 +69,7 @@ export default defineConfig({
     pruneUnreferencedAssets(builtOutput),
     // Each edition's search index: Pagefind indexes while the pages render,
     // and its bundles are written last, into the listing of the output.
-    searchIndex(builtOutput),
+    searchIndex(builtOutput, listedPaths),
     // The listing of the output, for scripts/build.mjs to publish from.
     outputListing(builtOutput),
     dataStoreFromDisk(),

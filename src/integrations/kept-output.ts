@@ -43,6 +43,7 @@ export function vanishedOutputs(
  */
 export class ListedPaths {
   private paths: readonly ListedPath[] | undefined;
+  private kept: ReadonlyMap<string, string> | undefined;
 
   set(paths: readonly ListedPath[]): void {
     this.paths = paths;
@@ -50,6 +51,17 @@ export class ListedPaths {
 
   reset(): void {
     this.paths = undefined;
+    this.kept = undefined;
+  }
+
+  /** The keys the kept folder's files were built with (set at `astro:build:start`). */
+  setPreviousKeys(keys: ReadonlyMap<string, string> | undefined): void {
+    this.kept = keys;
+  }
+
+  /** The keys of the kept folder's files, by path; undefined when the folder starts empty. */
+  previousKeys(): ReadonlyMap<string, string> | undefined {
+    return this.kept;
   }
 
   /** The site's pages as `astro:build:done` names them, or undefined when every path was rendered. */
@@ -114,6 +126,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         // gate), when scripts/build.mjs has decided whether the folder is kept.
         kept = folderHasFiles(root);
         const previous = kept ? parsePathKeys(readText(keysFile)) : undefined;
+        listed.setPreviousKeys(previous);
         setPrerenderer((base) =>
           keptPathsOnly(base, previous, (all, choice) => {
             listed.set(all);

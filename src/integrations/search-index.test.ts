@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prerenderer } from './prerenderer-chain';
-import { recordsFirstPrerenderer } from './search-index';
+import { recordsFirstPrerenderer, recordsKeysByBundle } from './search-index';
 import { searchRecordsFolder } from '../lib/search';
 
 const recordsPath = (lang: 'es' | 'en', bundle: string) =>
@@ -36,9 +36,10 @@ describe('recordsFirstPrerenderer: search records beside the pages, without a bu
     const log: string[] = [];
     const handed: string[] = [];
     const prerenderer = recordsFirstPrerenderer(slowBase(log), {
-      startEarly: async (lang, bundle) => {
+      startEarly: (lang, bundle) => {
         handed.push(`${lang}/${bundle}`);
       },
+      early: new Map(),
     });
     const paths = [
       recordsPath('es', '2025'),
@@ -73,9 +74,10 @@ describe('recordsFirstPrerenderer: search records beside the pages, without a bu
       },
     };
     const prerenderer = recordsFirstPrerenderer(failing, {
-      startEarly: async (lang, bundle) => {
+      startEarly: (lang, bundle) => {
         handed.push(`${lang}/${bundle}`);
       },
+      early: new Map(),
     });
     const [first, second, third] = await Promise.allSettled([
       render(prerenderer, recordsPath('es', '2025')),
@@ -89,5 +91,38 @@ describe('recordsFirstPrerenderer: search records beside the pages, without a bu
     });
     expect(third.status).toBe('fulfilled');
     expect(handed).toEqual(['es/2025', 'es/2023']);
+  });
+});
+
+describe('search records handed over while the paths are listed', () => {
+  it('does not hand a bundle rendered early to the indexer a second time', async () => {
+    const handed: string[] = [];
+    const early = new Map([['es/2025', Promise.resolve({} as never)]]);
+    const prerenderer = recordsFirstPrerenderer(slowBase([]), {
+      startEarly: (lang, bundle) => {
+        handed.push(`${lang}/${bundle}`);
+      },
+      early,
+    });
+    const results = await Promise.all([
+      render(prerenderer, recordsPath('es', '2025')),
+      render(prerenderer, recordsPath('es', '2024')),
+    ]);
+    expect(handed).toEqual(['es/2024']);
+    // Astro still writes both files.
+    expect(await body(results[0]!)).toBe(JSON.stringify([{ url: recordsPath('es', '2025') }]));
+  });
+
+  it('finds the records files among the kept paths, whatever their trailing slash', () => {
+    const keys = new Map([
+      [recordsPath('es', '2025-h1'), 'a'],
+      [`${recordsPath('en', '2026-11')}/`, 'b'],
+      ['/es/una-historia/', 'c'],
+      ['/es/buscar/', 'd'],
+    ]);
+    expect([...recordsKeysByBundle(keys)]).toEqual([
+      ['es/2025-h1', 'a'],
+      ['en/2026-11', 'b'],
+    ]);
   });
 });

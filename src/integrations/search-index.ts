@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,8 @@ import { BUILD_ONLY_FOLDER } from '../../scripts/work-folder';
 import { outputCacheFile, type BuiltOutput } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
 import type { Prerenderer } from './prerenderer-chain';
+import type { ListedPaths } from './kept-output';
+import { createEarlyRecords, setEarlyRecords } from '../lib/early-records';
 
 /** Per edition, per bundle (a recent month or an older year): what was indexed into its folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
@@ -95,12 +97,15 @@ class Indexer {
   /**
    * Starts indexing records the build has just rendered: from a copy of
    * their file, since Astro writes the file itself after the render (the
-   * indexer could otherwise read it half written).
+   * indexer could otherwise read it half written). The copy is written and
+   * the request sent at once, synchronously: records rendered while Astro
+   * lists the paths (early-records.ts) would otherwise wait for the end of
+   * that listing, which does not give the event loop a turn.
    */
-  async startEarly(lang: Lang, bundle: string, bytes: Uint8Array): Promise<void> {
+  startEarly(lang: Lang, bundle: string, bytes: Uint8Array): void {
     const file = join(this.pending, `${lang}-${bundle}.json`);
-    await mkdir(this.pending, { recursive: true });
-    await writeFile(file, bytes);
+    mkdirSync(this.pending, { recursive: true });
+    writeFileSync(file, bytes);
     const job = this.index(lang, bundle, file, true);
     job.catch(() => undefined); // awaited, and reported, in the build:done hook
     this.early.set(`${lang}/${bundle}`, job);
@@ -128,7 +133,7 @@ class Indexer {
  */
 export function recordsFirstPrerenderer(
   base: Prerenderer,
-  indexer: Pick<Indexer, 'startEarly'>,
+  indexer: Pick<Indexer, 'startEarly' | 'early'>,
 ): Prerenderer {
   // The records files are rendered one at a time: Astro renders four paths
   // at once, and four records files of a year (13 MB of JSON each at 10,000
@@ -144,7 +149,7 @@ export function recordsFirstPrerenderer(
     const response = result instanceof Response ? result : result.response;
     if (!response.ok) return result;
     const bytes = new Uint8Array(await response.arrayBuffer());
-    await indexer.startEarly(target.lang, target.bundle, bytes);
+    indexer.startEarly(target.lang, target.bundle, bytes);
     const copy = new Response(bytes, {
       status: response.status,
       statusText: response.statusText,
@@ -166,6 +171,8 @@ export function recordsFirstPrerenderer(
     render: (request, options) => {
       const target = recordsFileBundle(new URL(request.url).pathname);
       if (target === undefined) return base.render(request, options);
+      // Rendered and handed over while the paths were listed (early-records.ts).
+      if (indexer.early.has(`${target.lang}/${target.bundle}`)) return base.render(request, options);
       const rendered = turn.then(() => records(request, options, target));
       turn = rendered.catch(() => undefined);
       return rendered;
@@ -206,7 +213,7 @@ export function recordsFirstPrerenderer(
  * editions' folders again in `output`, the listing scripts/build.mjs
  * publishes from.
  */
-export function searchIndex(output: BuiltOutput): AstroIntegration {
+export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroIntegration {
   let root = '';
   let stateFile = '';
   const folder = (lang: Lang, bundle: string) => join(root, searchBundlePath(lang, bundle));
@@ -229,8 +236,19 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
         // Node and Pagefind's module load while Astro syncs and bundles.
         indexer.start();
         setPrerenderer((base) => recordsFirstPrerenderer(base, indexer));
+        // Into the kept work folder, a changed bundle's records are handed
+        // over as soon as the records route lists its paths (early-records.ts).
+        const previous = listed?.previousKeys();
+        setEarlyRecords(
+          previous === undefined
+            ? undefined
+            : createEarlyRecords(recordsKeysByBundle(previous), (lang, bundle, bytes) => {
+                indexer.startEarly(lang, bundle, bytes);
+              }),
+        );
       },
       'astro:build:done': async ({ logger }) => {
+        setEarlyRecords(undefined);
         const indexer = current ?? new Indexer(folder, pending);
         const before = await readState(stateFile);
         const after: State = {};
@@ -316,6 +334,16 @@ export function searchIndex(output: BuiltOutput): AstroIntegration {
       },
     },
   };
+}
+
+/** The keys of the records files among a kept folder's path keys, by `lang/bundle`. */
+export function recordsKeysByBundle(keys: ReadonlyMap<string, string>): Map<string, string> {
+  const byBundle = new Map<string, string>();
+  for (const [pathname, key] of keys) {
+    const target = recordsFileBundle(pathname);
+    if (target !== undefined) byBundle.set(`${target.lang}/${target.bundle}`, key);
+  }
+  return byBundle;
 }
 
 /** A file's size and modification time, or '' when there is none. */

@@ -1,0 +1,68 @@
+import type { Lang } from '../site';
+
+/**
+ * Search records handed to the indexer while the paths are still being
+ * listed (README "Publishing"). A publish that changes one story renders
+ * its bundle's records first among the pages, but the pages come only
+ * after Astro has listed every path of the site (1.4 s at 10,000
+ * articles, 10 s at 50,000), and an edit to an old story then waited for
+ * Pagefind to re-index its year after the pages were done. The records
+ * route lists its paths early among the routes, right after the catalogue
+ * is made: when the kept work folder's records of a bundle were built with
+ * another key, the route renders them there and then, and this hands them
+ * to the indexer at once; the route's render later returns the same bytes.
+ *
+ * The route runs inside the built pages' bundle and the indexer in an
+ * integration: one process, two module graphs, so they meet on globalThis.
+ * Nothing is set outside a build into the kept work folder, and then the
+ * route renders its records as always, when Astro asks for them.
+ */
+export interface EarlyRecords {
+  /** Whether a bundle's records are to be rendered now: the kept file was built with another key, or there is none. */
+  wanted(lang: Lang, bundle: string, cacheKey: string): boolean;
+  /** Records rendered now: indexed at once, and kept for the route's render. */
+  start(lang: Lang, bundle: string, bytes: Uint8Array): void;
+  /** The records rendered early for a bundle, handed over once. */
+  take(lang: Lang, bundle: string): Uint8Array | undefined;
+}
+
+const SLOT = Symbol.for('voz.earlySearchRecords');
+
+type Holder = { [SLOT]?: EarlyRecords };
+
+/** The handshake a build set up, or undefined (dev, a build into an empty folder). */
+export function earlyRecords(): EarlyRecords | undefined {
+  return (globalThis as Holder)[SLOT];
+}
+
+/** Sets (or, with undefined, removes) the handshake for this build. */
+export function setEarlyRecords(value: EarlyRecords | undefined): void {
+  if (value === undefined) delete (globalThis as Holder)[SLOT];
+  else (globalThis as Holder)[SLOT] = value;
+}
+
+/**
+ * The handshake for one build. `previous` gives, by `lang/bundle`, the key
+ * each kept records file was built with (the kept work folder's keys);
+ * `start` receives the bytes of every bundle rendered early.
+ */
+export function createEarlyRecords(
+  previous: ReadonlyMap<string, string>,
+  start: (lang: Lang, bundle: string, bytes: Uint8Array) => void,
+): EarlyRecords {
+  const rendered = new Map<string, Uint8Array>();
+  return {
+    wanted: (lang, bundle, cacheKey) => previous.get(`${lang}/${bundle}`) !== cacheKey,
+    start(lang, bundle, bytes) {
+      const key = `${lang}/${bundle}`;
+      rendered.set(key, bytes);
+      start(lang, bundle, bytes);
+    },
+    take(lang, bundle) {
+      const key = `${lang}/${bundle}`;
+      const bytes = rendered.get(key);
+      rendered.delete(key);
+      return bytes;
+    },
+  };
+}
