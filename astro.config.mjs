@@ -7,6 +7,7 @@ import { SITE } from './src/site.ts';
 import { pruneUnreferencedAssets } from './src/integrations/prune-unreferenced-assets.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { storeSetsIfChanged } from './src/integrations/store-sets-if-changed.ts';
+import { storeWrittenLast } from './src/integrations/store-written-last.ts';
 import {
   sitemapFromPages,
   withPagesInSitemapOrder,
@@ -77,6 +78,10 @@ export default defineConfig({
     storeSetsIfChanged(),
     // The brand colours of src/site.ts as a stylesheet module for tokens.css.
     outletTheme(SITE.brand),
+    // The content store: handed to the pages from memory, and written to
+    // disk last, once scripts/build.mjs was told the output is complete and
+    // puts it live meanwhile. Keep it last.
+    storeWrittenLast(),
   ]),
   markdown: {
     // Shiki colours code with inline styles, which the CSP forbids; news

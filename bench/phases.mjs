@@ -163,7 +163,20 @@ export function usePhaseTimer(dir) {
       "import config from './astro.config.mjs';",
       `import { phaseTimer } from ${JSON.stringify(self)};`,
       `const [first, last, around] = phaseTimer(${JSON.stringify(join(dir, PHASE_FILE))});`,
-      'export default { ...config, integrations: [first, ...(config.integrations ?? []).map(around), last] };',
+      // The content store is saved after the build tells scripts/build.mjs
+      // its output is complete (store-written-last.ts): the hooks end, and
+      // "finish" begins, at that moment.
+      "const isLast = (integration) => integration.name === 'store-written-last';",
+      'const integrations = config.integrations ?? [];',
+      'export default {',
+      '  ...config,',
+      '  integrations: [',
+      '    first,',
+      '    ...integrations.filter((integration) => !isLast(integration)).map(around),',
+      '    last,',
+      '    ...integrations.filter(isLast),',
+      '  ],',
+      '};',
       '',
     ].join('\n'),
   );
@@ -196,7 +209,7 @@ export const PHASES = [
   ['hooks', 'astro:build:done hooks (sitemaps, asset pruning)', 'hooksStart', 'hooksDone'],
   [
     'finish',
-    'Astro stats and exit, then the swap into dist/ by scripts/build.mjs',
+    'Astro saving the content store and its exit, while scripts/build.mjs puts the changed files into dist/',
     'hooksDone',
     'exit',
   ],

@@ -39,9 +39,14 @@ import { buildManifest, manifestFile, readManifest, writeManifest } from './mani
 import { articlePages, decidePublish, guardReport, parseMaxLoss } from './publish-guard.ts';
 import {
   BUILD_AHEAD_ENV,
+  BUILD_CHANNEL_ENV,
+  BUILT,
   GATE_GO,
+  LIVE,
   PUBLISH_GATE_ENV,
+  tellParent,
   waitForGo,
+  whenTold,
   whenWaiting,
 } from '../src/lib/publish-gate.ts';
 import {
@@ -122,8 +127,8 @@ let locked = false;
  * watcher's build (`wait`) waits for that one to end, then publishes.
  * @param {{ wait?: boolean }} [options]
  */
-async function takeLock({ wait = false } = {}) {
-  let told = false;
+async function takeLock({ wait = false, quiet = false } = {}) {
+  let told = quiet;
   for (;;) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
@@ -159,7 +164,9 @@ process.on('exit', releaseLock);
 // processes starting at once would share Vite's cache folder), and waits
 // for a build typed by hand rather than fail.
 const ahead = process.env[BUILD_AHEAD_ENV] === '1' && typeof process.send === 'function';
-await takeLock({ wait: ahead });
+// A build started ahead as the previous publish ends waits, quietly, for
+// that one to finish saving the content store (store-written-last.ts).
+await takeLock({ wait: ahead, quiet: ahead });
 
 /** Whether process `pid` still runs (a lock left by a build that was killed is stale). */
 function processAlive(pid) {
@@ -182,6 +189,8 @@ const astroBin = join(
 /**
  * Starts `astro build` into the work folder. `gated`: Astro loads and waits
  * in front of the content loaders until told to go (src/lib/publish-gate.ts).
+ * Either way it says over its channel when its output is complete, before
+ * it saves the content store (`built`).
  * @param {boolean} gated
  */
 function startAstro(gated) {
@@ -189,7 +198,7 @@ function startAstro(gated) {
     process.execPath,
     [astroBin, 'build', '--outDir', work, ...options.astroArgs],
     {
-      stdio: gated ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: {
         ASTRO_TELEMETRY_DISABLED: '1',
         // glibc gives each thread (sharp's and the bundler's) its own malloc
@@ -215,9 +224,11 @@ function startAstro(gated) {
         // the work folder here, so it is not walked again below.
         VOZ_OUTPUT_LISTING: listingFile,
         [PUBLISH_GATE_ENV]: gated ? '1' : '',
+        [BUILD_CHANNEL_ENV]: '1',
       },
     },
   );
+  const built = whenTold(child, BUILT);
   /** Astro's exit code (1 when it could not start or was stopped by a signal). */
   const exit = new Promise((done) => {
     child.on('error', (error) => {
@@ -226,7 +237,7 @@ function startAstro(gated) {
     });
     child.on('close', (status) => done(status ?? 1));
   });
-  return { child, exit };
+  return { child, exit, built };
 }
 
 let astro;
@@ -279,7 +290,9 @@ const { listing: liveFiles, memo: liveFolders } = listStampsRemembered(
   force ? undefined : readFolderMemo(readText(liveFoldersFile)),
 );
 const liveDigest = listingDigest(liveFiles);
-const status = await astro.exit;
+// Astro says when its output is complete, then saves the content store
+// (src/integrations/store-written-last.ts) while the site goes live here.
+const status = await Promise.race([astro.built.then(() => 0), astro.exit]);
 if (status !== 0) {
   console.error(
     `\nBuild failed: ${outName}/ was left as it was${existsSync(out) ? '' : ' (there was none)'}.`,
@@ -304,6 +317,7 @@ if (!decision.ok) {
   // live folder is refused it.
   writeState({ ...(reuse ? state : {}), code, complete: true });
   console.error(`\n${report.join('\n')}`);
+  await astro.exit; // the lock stays until the content store is saved
   process.exit(1);
 }
 console.log(report.join('\n'));
@@ -355,3 +369,15 @@ console.log(
   `${outName}/ updated from the new build: ${plan.copy.length.toLocaleString('en-US')} file(s) written, ` +
     `${plan.keep.length.toLocaleString('en-US')} unchanged, ${plan.drop.length.toLocaleString('en-US')} removed.`,
 );
+// The watcher reports the publish live now; the lock is held until Astro
+// has saved the content store.
+tellParent(ahead, process, LIVE);
+if ((await astro.exit) !== 0) {
+  // The site is live and complete; only what the next build reuses was not
+  // saved. That build finds the store the build before left, and reads
+  // again every source changed since (src/lib/trusted-stamps.ts).
+  console.error(
+    `build: ${outName}/ is published, but Astro failed while saving the content store ` +
+      '(see above); the next build reads again the sources changed since the last saved one.',
+  );
+}

@@ -27,7 +27,7 @@ import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BUILD_AHEAD_ENV, GATE_GO, whenWaiting } from '../src/lib/publish-gate.ts';
+import { BUILD_AHEAD_ENV, GATE_GO, LIVE, whenTold, whenWaiting } from '../src/lib/publish-gate.ts';
 
 /** What a change anywhere in these triggers a build for. */
 const WATCHED = ['content', 'src', 'public'];
@@ -58,9 +58,10 @@ const BUILD = join(import.meta.dirname, 'build.mjs');
 
 /**
  * The build started ahead, waiting for the next change: `ready` settles to
- * true once it waits at the gate, false if it ended first; `exit` to its
- * exit code.
- * @type {{ child: import('node:child_process').ChildProcess, ready: Promise<boolean>, exit: Promise<number> } | undefined}
+ * true once it waits at the gate, false if it ended first; `live` once it
+ * has put the site live (it then saves the content store before it exits);
+ * `exit` to its exit code.
+ * @type {{ child: import('node:child_process').ChildProcess, ready: Promise<boolean>, live: Promise<void>, exit: Promise<number> } | undefined}
  */
 let ahead;
 
@@ -72,6 +73,7 @@ function startAhead() {
   });
   const exit = new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   const ready = whenWaiting(child, exit);
+  const live = whenTold(child, LIVE);
   void ready.then((waiting) => {
     if (!waiting) return;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -79,7 +81,7 @@ function startAhead() {
       `[publish:watch] ${stamp()} the next build is ready (started ahead in ${seconds} s); waiting for a change`,
     );
   });
-  ahead = { child, ready, exit };
+  ahead = { child, ready, live, exit };
 }
 
 /** Runs the build: the one started ahead if it waits, a new one otherwise. */
@@ -88,7 +90,9 @@ async function build() {
   ahead = undefined;
   if (next && (await next.ready) && next.child.connected) {
     next.child.send(GATE_GO);
-    return next.exit;
+    // Live as soon as it says so: the content store it saves after that is
+    // for the next build, which waits for it.
+    return Promise.race([next.live.then(() => 0), next.exit]);
   }
   // It ended before it was needed (an error as it started, printed then):
   // a build started now says what is wrong, or publishes.

@@ -1,6 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILD_CHANNEL_ENV,
+  BUILT,
+  LIVE,
+  tellParent,
+  whenTold,
   GATE_GO,
   GATE_READY,
   PUBLISH_GATE_ENV,
@@ -14,11 +19,13 @@ import {
 function fakeChannel(withSend = true) {
   const emitter = new EventEmitter();
   const sent: unknown[] = [];
-  let disconnected = false;
+  let released = false;
   const channel: GateChannel = {
     send: withSend ? (message) => (sent.push(message), true) : undefined,
-    disconnect: () => {
-      disconnected = true;
+    channel: {
+      unref: () => {
+        released = true;
+      },
     },
     on: (event, listener) => emitter.on(event, listener),
     off: (event, listener) => emitter.off(event, listener),
@@ -28,7 +35,7 @@ function fakeChannel(withSend = true) {
     channel,
     sent,
     emit: (event: string, value?: unknown) => emitter.emit(event, value),
-    disconnected: () => disconnected,
+    released: () => released,
   };
 }
 
@@ -45,11 +52,17 @@ const settled = async (promise: Promise<unknown>) => {
 const GATED = { [PUBLISH_GATE_ENV]: '1' };
 
 describe('createPublishGate', () => {
-  it('is open at once for every build not started ahead, and touches no channel', async () => {
+  it('is open at once for every build not started ahead, and sends nothing', async () => {
     const fake = fakeChannel();
     const gate = createPublishGate({}, fake.channel);
     expect(await settled(gate())).toBe('resolved');
     expect(fake.sent).toEqual([]);
+    // A channel that is not scripts/build.mjs's (a test runner's) is left alone;
+    expect(fake.released()).toBe(false);
+    // build.mjs's is kept for BUILT, but keeps nothing alive.
+    const ours = fakeChannel();
+    createPublishGate({ [BUILD_CHANNEL_ENV]: '1' }, ours.channel);
+    expect(ours.released()).toBe(true);
   });
 
   it('says it waits once, and holds every loader until the parent says go', async () => {
@@ -64,7 +77,7 @@ describe('createPublishGate', () => {
     expect(await settled(first)).toBe('resolved');
     expect(await settled(second)).toBe('resolved');
     // The channel would otherwise keep the finished build's process alive.
-    expect(fake.disconnected()).toBe(true);
+    expect(fake.released()).toBe(true);
     expect(await settled(gate())).toBe('resolved');
     expect(fake.sent).toEqual([GATE_READY]);
   });
@@ -99,6 +112,30 @@ describe('whenWaiting', () => {
     child.emit('message', GATE_READY);
     expect(await waiting).toBe(true);
     expect(await whenWaiting(new EventEmitter(), Promise.resolve(1))).toBe(false);
+  });
+});
+
+describe('the message a finished build sends back', () => {
+  it('reaches a parent that listens, and only the message awaited resolves', async () => {
+    const fake = fakeChannel();
+    fake.channel.connected = true;
+    tellParent(true, fake.channel, BUILT);
+    expect(fake.sent).toEqual([BUILT]);
+    // A parent that is not ours (a test runner) is told nothing;
+    tellParent(false, fake.channel, BUILT);
+    expect(fake.sent).toEqual([BUILT]);
+    // nor is a parent that has gone, or none (astro build alone).
+    const alone = fakeChannel();
+    tellParent(true, alone.channel, BUILT);
+    expect(alone.sent).toEqual([]);
+
+    const child = new EventEmitter();
+    const live = whenTold(child, LIVE);
+    child.emit('message', BUILT);
+    child.emit('message', GATE_READY);
+    expect(await settled(live)).toBe('pending');
+    child.emit('message', LIVE);
+    expect(await settled(live)).toBe('resolved');
   });
 });
 

@@ -14,18 +14,37 @@
  * `{ gate: 'ready' }` when the first loader reaches it and opens on
  * `{ gate: 'go' }`. Without `VOZ_PUBLISH_GATE=1` (every other build, `astro
  * sync`, the tests) it is open from the start.
+ *
+ * The same channels carry one message back once a build is done, so a
+ * publish is live before the build has saved what only the next build
+ * needs: Astro tells scripts/build.mjs its output is complete (`BUILT`,
+ * before it writes the content store: store-written-last.ts), and
+ * scripts/build.mjs tells the watcher the site is live (`LIVE`). The
+ * channel is kept for that message, but no longer keeps its process alive.
  */
 
 /** Set to `1` by scripts/publish-watch.mjs on the build it starts ahead (scripts/build.mjs). */
 export const BUILD_AHEAD_ENV = 'VOZ_BUILD_AHEAD';
 /** Set to `1` by scripts/build.mjs on the Astro process of a build started ahead. */
 export const PUBLISH_GATE_ENV = 'VOZ_PUBLISH_GATE';
+/**
+ * Set to `1` by scripts/build.mjs on every Astro process it starts with an
+ * IPC channel of its own: only that channel is released early and told
+ * `BUILT` (a process run by another parent, a test runner's worker, keeps
+ * its channel as it is).
+ */
+export const BUILD_CHANNEL_ENV = 'VOZ_BUILD_CHANNEL';
 
 const STOPPED = 'The publish this build was started ahead for was stopped.';
 
 /** What the gate sends when it waits, and what opens it. */
 export const GATE_READY = { gate: 'ready' } as const;
 export const GATE_GO = { gate: 'go' } as const;
+
+/** Astro's output folder and its listing are complete (Astro → scripts/build.mjs). */
+export const BUILT = { build: 'built' } as const;
+/** The site is live (scripts/build.mjs → the watcher). */
+export const LIVE = { build: 'live' } as const;
 
 /** Whether `message` is `{ gate: <word> }`. */
 function isGateMessage(message: unknown, word: 'ready' | 'go'): boolean {
@@ -39,7 +58,8 @@ export interface GateChannel {
   send?: ((message: unknown) => boolean) | undefined;
   /** False once the parent has gone (`process.connected`). */
   connected?: boolean | undefined;
-  disconnect?: (() => void) | undefined;
+  /** The channel itself (`process.channel`), which `unref` stops keeping the process alive. */
+  channel?: { unref(): void } | null | undefined;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
   once(event: 'disconnect', listener: () => void): unknown;
@@ -48,9 +68,9 @@ export interface GateChannel {
 /**
  * The waiting side of the protocol, for any process started ahead (Astro's
  * at the gate, scripts/build.mjs towards the watcher): tells the parent it
- * waits and resolves true when the parent says go, after closing the
- * channel (so it does not keep the process alive); false if the parent has
- * gone, or goes, first.
+ * waits and resolves true when the parent says go, after releasing the
+ * channel (it is kept for `BUILT` or `LIVE`, but does not keep the process
+ * alive); false if the parent has gone, or goes, first.
  */
 export function waitForGo(channel: GateChannel): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
@@ -61,7 +81,7 @@ export function waitForGo(channel: GateChannel): Promise<boolean> {
     const listener = (message: unknown) => {
       if (!isGateMessage(message, 'go')) return;
       channel.off('message', listener);
-      channel.disconnect?.();
+      channel.channel?.unref();
       resolve(true);
     };
     channel.on('message', listener);
@@ -71,6 +91,17 @@ export function waitForGo(channel: GateChannel): Promise<boolean> {
     });
     channel.send?.(GATE_READY);
   });
+}
+
+/** Sends `message` to the parent, if it is one of ours and still there (`BUILT`, `LIVE`). */
+export function tellParent(
+  ours: boolean,
+  channel: Pick<GateChannel, 'send' | 'connected'>,
+  message: unknown,
+): void {
+  if (ours && channel.connected === true && typeof channel.send === 'function') {
+    channel.send(message);
+  }
 }
 
 /** A process started ahead, as its parent sees it. */
@@ -91,6 +122,17 @@ export function whenWaiting(child: ChildChannel, exit: Promise<unknown>): Promis
   });
 }
 
+/** The parent's side: resolves when `child` sends `message` (`BUILT`, `LIVE`); never if it does not. */
+export function whenTold(child: ChildChannel, message: { build: string }): Promise<void> {
+  return new Promise<void>((resolve) => {
+    child.on('message', (sent) => {
+      if (typeof sent === 'object' && sent !== null && (sent as { build?: unknown }).build === message.build) {
+        resolve();
+      }
+    });
+  });
+}
+
 /**
  * The gate of one process: a function every loader awaits before it reads
  * anything. The first call tells the parent the build waits; every call
@@ -101,7 +143,12 @@ export function createPublishGate(
   env: Record<string, string | undefined>,
   channel: GateChannel,
 ): () => Promise<void> {
-  if (env[PUBLISH_GATE_ENV] !== '1') return () => Promise.resolve();
+  if (env[PUBLISH_GATE_ENV] !== '1') {
+    // A build not started ahead still has scripts/build.mjs's channel, kept
+    // for BUILT: it must not keep the process alive.
+    if (env[BUILD_CHANNEL_ENV] === '1') channel.channel?.unref();
+    return () => Promise.resolve();
+  }
   let opened: Promise<void> | undefined;
   return () => {
     if (opened) return opened;
