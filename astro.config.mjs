@@ -19,12 +19,14 @@ import { chainPrerenderers } from './src/integrations/prerenderer-chain.ts';
 import { connectSources } from './src/lib/analytics.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
-// One listing of the built files per build, shared by the hooks that read them.
-const builtOutput = new BuiltOutput();
-const pagesSitemap = sitemapFromPages(SITE.url, builtOutput);
 // Every path of the build, the kept ones too (a build into the kept work
 // folder hands Astro only the paths to render).
 const listedPaths = new ListedPaths();
+// One listing of the built files per build, shared by the hooks that read
+// them; the times of kept pages' files are not read again.
+const builtOutput = new BuiltOutput();
+builtOutput.trustKept(() => listedPaths.keptFiles());
+const pagesSitemap = sitemapFromPages(SITE.url, builtOutput);
 
 export default defineConfig({
   // The only copy of the site URL: code reads it back from Astro.site.

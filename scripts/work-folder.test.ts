@@ -343,6 +343,35 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     ]);
   });
 
+  it('takes the stamp of a file known to be kept from the previous listing, in an unchanged folder only', () => {
+    const now = Date.now();
+    settle(now - 60_000);
+    const { listing: before, memo } = listStampsRemembered(root, undefined, undefined, now);
+    // Kept pages: the caller vouches nobody rewrote them since.
+    const kept = new Set(['en/2026/11/21/other/index.html', 'es/2026/11/20/historia/index.html']);
+    const reuse = (key: string) => (kept.has(key) ? before.get(key) : undefined);
+    // A kept page in a folder that changed (an entry added beside it) is read.
+    put('es/2026/11/20/historia/photo.jpg', 'jpg');
+    const stated: string[] = [];
+    const reader = counting().reader;
+    const { listing: after } = listStampsRemembered(
+      root,
+      memo,
+      {
+        ...reader,
+        stat: (path) => (stated.push(path.slice(root.length + 1)), reader.stat(path)),
+      },
+      Date.now(),
+      reuse,
+    );
+    expect([...after]).toEqual([...listStamps(root)]);
+    expect(stated).not.toContain('en/2026/11/21/other/index.html');
+    expect(stated).toContain('es/2026/11/20/historia/index.html');
+    // Every other file is read as always.
+    expect(stated).toContain('en/2026/11/20/story/index.html');
+    expect(stated).toContain('index.html');
+  });
+
   it('reads again a folder whose time was too close to the previous walk to be trusted', () => {
     const at = Date.now() - 60_000;
     settle(at);

@@ -116,6 +116,13 @@ export function listStampsRemembered(
   previous: FolderMemo | undefined,
   reader: RememberingReader = rememberingReader,
   now: number = Date.now(),
+  /**
+   * A file's stamp as the previous listing had it, for a file the caller
+   * knows nobody rewrote since (a page the build kept): taken as it is, in
+   * a folder whose entries are taken from `previous`, without reading the
+   * file's time again. Undefined: the file is read.
+   */
+  reuse: (key: string) => FileStamp | undefined = () => undefined,
 ): { listing: Listing; memo: FolderMemo } {
   const listing: Listing = new Map();
   const memo: FolderMemo = { listedAt: now, folders: new Map() };
@@ -128,7 +135,8 @@ export function listStampsRemembered(
     if (mtimeMs === undefined) return;
     const known = previous?.folders.get(key);
     let entries: string[];
-    if (known !== undefined && known.mtimeMs === mtimeMs && mtimeMs < trustedBefore) {
+    const trusted = known !== undefined && known.mtimeMs === mtimeMs && mtimeMs < trustedBefore;
+    if (trusted) {
       entries = known.entries;
     } else {
       let dirents: Dirent[];
@@ -151,8 +159,9 @@ export function listStampsRemembered(
         const sub = `${prefix}${name}`;
         if (sub !== BUILD_ONLY_FOLDER) walk(join(folder, name), sub);
       } else {
-        const stamp = reader.stat(join(folder, entry));
-        if (stamp) listing.set(`${prefix}${entry}`, { size: stamp.size, mtimeMs: stamp.mtimeMs });
+        const file = `${prefix}${entry}`;
+        const stamp = (trusted ? reuse(file) : undefined) ?? reader.stat(join(folder, entry));
+        if (stamp) listing.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs });
       }
     }
   };

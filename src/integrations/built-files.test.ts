@@ -131,13 +131,14 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
   it('remembers its folders for the next build, which lists the same files after changes', async () => {
     const memoFile = join(root, '..', `${root.split('/').pop()}.folders.json`);
     const listingFile = join(root, '..', `${root.split('/').pop()}.listing2.json`);
+    const stampsFile = join(root, '..', `${root.split('/').pop()}.stamps.json`);
     try {
       // Folders last changed a minute ago: the memo can be trusted.
       const minuteAgo = (Date.now() - 60_000) / 1000;
       for (const folder of ['', 'en', '_astro'])
         utimesSync(join(root, folder), minuteAgo, minuteAgo);
       const first = new BuiltOutput();
-      first.remember(memoFile);
+      first.remember(memoFile, stampsFile);
       first.files(root);
       // The sitemap parts are written after the listing, at the root.
       writeFileSync(join(root, 'sitemap-0.xml'), '<urlset/>');
@@ -153,7 +154,9 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
       rmSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'));
       const next = new BuiltOutput();
-      next.remember(memoFile);
+      next.remember(memoFile, stampsFile);
+      // The front was rendered again; a page kept as it was would be trusted.
+      next.trustKept(() => new Set(['sitemap-0.xml']));
       expect(next.files(root)).toEqual(listStamps(root));
       expect([...next.files(root).keys()].sort()).toEqual([
         'en/index.html',
@@ -163,6 +166,35 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     } finally {
       rmSync(memoFile, { force: true });
       rmSync(listingFile, { force: true });
+      rmSync(stampsFile, { force: true });
+    }
+  });
+
+  it('takes the times of the files of kept pages from the previous listing', async () => {
+    const memoFile = join(root, '..', `${root.split('/').pop()}.folders.json`);
+    const stampsFile = join(root, '..', `${root.split('/').pop()}.stamps.json`);
+    const listingFile = join(root, '..', `${root.split('/').pop()}.listing3.json`);
+    try {
+      const minuteAgo = (Date.now() - 60_000) / 1000;
+      for (const folder of ['', 'en', '_astro'])
+        utimesSync(join(root, folder), minuteAgo, minuteAgo);
+      const first = new BuiltOutput();
+      first.remember(memoFile, stampsFile);
+      const before = new Map(first.files(root));
+      await first.save(listingFile);
+      // A hand-made change the next build is told nobody made: a kept page
+      // is taken as the listing had it (README: --force repairs such a folder).
+      writeFileSync(join(root, 'en', 'index.html'), '<title>Changed by hand, longer</title>');
+      const next = new BuiltOutput();
+      next.remember(memoFile, stampsFile);
+      next.trustKept(() => new Set(['en/index.html']));
+      expect(next.files(root).get('en/index.html')).toEqual(before.get('en/index.html'));
+      // Without the word of the build, it is read.
+      const unsure = new BuiltOutput();
+      unsure.remember(memoFile, stampsFile);
+      expect(unsure.files(root)).toEqual(listStamps(root));
+    } finally {
+      for (const file of [memoFile, stampsFile, listingFile]) rmSync(file, { force: true });
     }
   });
 

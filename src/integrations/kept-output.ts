@@ -43,14 +43,18 @@ export function vanishedOutputs(
  */
 export class ListedPaths {
   private paths: readonly ListedPath[] | undefined;
+  private rendered: readonly ListedPath[] | undefined;
   private kept: ReadonlyMap<string, string> | undefined;
 
-  set(paths: readonly ListedPath[]): void {
+  /** Every path of the build, and those of them Astro renders (the others are kept). */
+  set(paths: readonly ListedPath[], rendered?: readonly ListedPath[]): void {
     this.paths = paths;
+    this.rendered = rendered;
   }
 
   reset(): void {
     this.paths = undefined;
+    this.rendered = undefined;
     this.kept = undefined;
   }
 
@@ -74,6 +78,21 @@ export class ListedPaths {
   /** The files of every listed path, relative to the output folder. */
   files(): string[] {
     return (this.paths ?? []).map((path) => outputFileOf(path.pathname, path.route.type));
+  }
+
+  /**
+   * The files of the paths this build kept as the previous build wrote
+   * them (listed, not rendered), relative to the output folder; undefined
+   * when the build did not say which it rendered.
+   */
+  keptFiles(): Set<string> | undefined {
+    if (this.paths === undefined || this.rendered === undefined) return undefined;
+    const rendered = new Set(this.rendered.map((path) => path.pathname));
+    const kept = new Set<string>();
+    for (const path of this.paths) {
+      if (!rendered.has(path.pathname)) kept.add(outputFileOf(path.pathname, path.route.type));
+    }
+    return kept;
   }
 }
 
@@ -129,7 +148,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         listed.setPreviousKeys(previous);
         setPrerenderer((base) =>
           keptPathsOnly(base, previous, (all, choice) => {
-            listed.set(all);
+            listed.set(all, choice.render);
             keys = choice.keys;
             logger.info(keptPathsMessage(choice.kept, all.length));
           }),

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { chainPrerenderers, type Prerenderer } from './prerenderer-chain';
-import { keptPathsOnly } from './kept-output';
+import { keptPathsOnly, ListedPaths } from './kept-output';
 
 type Paths = Awaited<ReturnType<Prerenderer['getStaticPaths']>>;
 const route = (type: string) => ({ type }) as unknown as Paths[number]['route'];
@@ -84,5 +84,32 @@ describe('keptPathsOnly', () => {
     );
     expect((await prerenderer.getStaticPaths()).map((p) => p.pathname)).toEqual(['/en/', '/en/b/']);
     expect(reported).toEqual({ total: 3, kept: 1 });
+  });
+});
+
+describe('ListedPaths', () => {
+  it('names the files of the paths a build kept, and none when it did not say what it rendered', async () => {
+    const all = [
+      path('/en/', undefined),
+      path('/en/a/', 'k1'),
+      path('/en/b/', 'k2'),
+      { pathname: '/en/atom.xml/', route: route('endpoint'), cacheKey: 'f1' } as Paths[number],
+    ];
+    const listed = new ListedPaths();
+    const prerenderer = keptPathsOnly(
+      astroDefault(all),
+      new Map([
+        ['/en/a/', 'k1'],
+        ['/en/b/', 'old'],
+        ['/en/atom.xml/', 'f1'],
+      ]),
+      (paths, choice) => listed.set(paths, choice.render),
+    );
+    await prerenderer.getStaticPaths();
+    expect([...(listed.keptFiles() ?? [])].sort()).toEqual(['en/a/index.html', 'en/atom.xml']);
+    listed.set(all);
+    expect(listed.keptFiles()).toBeUndefined();
+    listed.reset();
+    expect(listed.keptFiles()).toBeUndefined();
   });
 });
