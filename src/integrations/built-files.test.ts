@@ -128,15 +128,31 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     ]);
   });
 
-  it('remembers its folders for the next build, which lists the same files after changes', async () => {
-    const memoFile = join(root, '..', `${root.split('/').pop()}.folders.json`);
-    const listingFile = join(root, '..', `${root.split('/').pop()}.listing2.json`);
-    const stampsFile = join(root, '..', `${root.split('/').pop()}.stamps.json`);
+  /**
+   * The files a listing keeps beside the output folder between builds, with
+   * the folders last changed a minute ago (so the memo can be trusted);
+   * deleted after `test`.
+   */
+  async function withRemembered(
+    test: (files: { memoFile: string; stampsFile: string; listingFile: string }) => Promise<void>,
+  ) {
+    const beside = (name: string) => join(root, '..', `${root.split('/').pop()}.${name}.json`);
+    const files = {
+      memoFile: beside('folders'),
+      stampsFile: beside('stamps'),
+      listingFile: beside('listing'),
+    };
+    const minuteAgo = (Date.now() - 60_000) / 1000;
+    for (const folder of ['', 'en', '_astro']) utimesSync(join(root, folder), minuteAgo, minuteAgo);
     try {
-      // Folders last changed a minute ago: the memo can be trusted.
-      const minuteAgo = (Date.now() - 60_000) / 1000;
-      for (const folder of ['', 'en', '_astro'])
-        utimesSync(join(root, folder), minuteAgo, minuteAgo);
+      await test(files);
+    } finally {
+      for (const file of Object.values(files)) rmSync(file, { force: true });
+    }
+  }
+
+  it('remembers its folders for the next build, which lists the same files after changes', async () => {
+    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
       const first = new BuiltOutput();
       first.remember(memoFile, stampsFile);
       first.files(root);
@@ -163,21 +179,11 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
         'en/story/index.html',
         'sitemap-0.xml',
       ]);
-    } finally {
-      rmSync(memoFile, { force: true });
-      rmSync(listingFile, { force: true });
-      rmSync(stampsFile, { force: true });
-    }
+    });
   });
 
   it('takes the times of the files of kept pages from the previous listing', async () => {
-    const memoFile = join(root, '..', `${root.split('/').pop()}.folders.json`);
-    const stampsFile = join(root, '..', `${root.split('/').pop()}.stamps.json`);
-    const listingFile = join(root, '..', `${root.split('/').pop()}.listing3.json`);
-    try {
-      const minuteAgo = (Date.now() - 60_000) / 1000;
-      for (const folder of ['', 'en', '_astro'])
-        utimesSync(join(root, folder), minuteAgo, minuteAgo);
+    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
       const first = new BuiltOutput();
       first.remember(memoFile, stampsFile);
       const before = new Map(first.files(root));
@@ -193,9 +199,7 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       const unsure = new BuiltOutput();
       unsure.remember(memoFile, stampsFile);
       expect(unsure.files(root)).toEqual(listStamps(root));
-    } finally {
-      for (const file of [memoFile, stampsFile, listingFile]) rmSync(file, { force: true });
-    }
+    });
   });
 
   it('starts a new listing for the next build', () => {

@@ -21,3 +21,22 @@ export function installedAstroFile(path: string): string {
 export function installedAstroSource(path: string): string {
   return readFileSync(installedAstroFile(path), 'utf8');
 }
+
+/**
+ * An export of a module of the installed Astro, the module instance Astro's
+ * own code uses: loaded by Node (`require` of an ES module), not by the
+ * Vite module runner that loads the config and its integrations. Throws,
+ * naming the integration to remove, when the export is not there.
+ */
+export function installedAstroExport<T>(path: string, name: string, integration: string): T {
+  const file = installedAstroFile(path);
+  const module = require(file) as Record<string, unknown>;
+  const value = module[name];
+  if (value === undefined) {
+    throw new Error(
+      `${integration}: no ${name} in ${file}; a different Astro version may have moved it. ` +
+        `Remove ${integration.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}() from astro.config.mjs.`,
+    );
+  }
+  return value as T;
+}

@@ -172,7 +172,8 @@ export function recordsFirstPrerenderer(
       const target = recordsFileBundle(new URL(request.url).pathname);
       if (target === undefined) return base.render(request, options);
       // Rendered and handed over while the paths were listed (early-records.ts).
-      if (indexer.early.has(`${target.lang}/${target.bundle}`)) return base.render(request, options);
+      if (indexer.early.has(`${target.lang}/${target.bundle}`))
+        return base.render(request, options);
       const rendered = turn.then(() => records(request, options, target));
       turn = rendered.catch(() => undefined);
       return rendered;

@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { createRequire } from 'node:module';
-import { installedAstroFile } from './installed-astro';
+import { installedAstroExport } from './installed-astro';
 
 /**
  * The content layer writes its whole store to disk after any change to it,
@@ -62,17 +61,7 @@ export function skipUnchangedSets(prototype: StoreLike): void {
  * Vite module runner that loads the config and its integrations.
  */
 export function astroMutableStore(): { prototype: StoreLike } {
-  const file = installedAstroFile(MUTABLE_STORE_MODULE);
-  const module = createRequire(import.meta.url)(file) as {
-    MutableDataStore?: { prototype: StoreLike };
-  };
-  if (!module.MutableDataStore) {
-    throw new Error(
-      `store-sets-if-changed: no MutableDataStore in ${file}; a different Astro version may have moved it. ` +
-        'Remove storeSetsIfChanged() from astro.config.mjs.',
-    );
-  }
-  return module.MutableDataStore;
+  return installedAstroExport(MUTABLE_STORE_MODULE, 'MutableDataStore', 'store-sets-if-changed');
 }
 
 /** The integration: patches the store before the content layer syncs (build, sync, dev). */

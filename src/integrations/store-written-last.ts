@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { createRequire } from 'node:module';
-import { installedAstroFile } from './installed-astro';
+import { installedAstroExport } from './installed-astro';
 import { BUILD_CHANNEL_ENV, BUILT, tellParent } from '../lib/publish-gate';
 
 /**
@@ -134,17 +133,7 @@ export async function writeHeldStore(): Promise<boolean> {
 
 /** The installed Astro's FileWriter class, the module instance Astro's own code uses. */
 export function astroFileWriter(): { prototype: WriterLike } {
-  const file = installedAstroFile(STORE_WRITER_MODULE);
-  const module = createRequire(import.meta.url)(file) as {
-    FileWriter?: { prototype: WriterLike };
-  };
-  if (!module.FileWriter) {
-    throw new Error(
-      `store-written-last: no FileWriter in ${file}; a different Astro version may have moved it. ` +
-        'Remove storeWrittenLast() from astro.config.mjs.',
-    );
-  }
-  return module.FileWriter;
+  return installedAstroExport(STORE_WRITER_MODULE, 'FileWriter', 'store-written-last');
 }
 
 /**

@@ -28,7 +28,7 @@ export interface EarlyRecords {
 
 const SLOT = Symbol.for('voz.earlySearchRecords');
 
-type Holder = { [SLOT]?: EarlyRecords };
+type Holder = { [SLOT]?: EarlyRecords | undefined };
 
 /** The handshake a build set up, or undefined (dev, a build into an empty folder). */
 export function earlyRecords(): EarlyRecords | undefined {
@@ -37,8 +37,7 @@ export function earlyRecords(): EarlyRecords | undefined {
 
 /** Sets (or, with undefined, removes) the handshake for this build. */
 export function setEarlyRecords(value: EarlyRecords | undefined): void {
-  if (value === undefined) delete (globalThis as Holder)[SLOT];
-  else (globalThis as Holder)[SLOT] = value;
+  (globalThis as Holder)[SLOT] = value;
 }
 
 /**

@@ -126,7 +126,11 @@ export function whenWaiting(child: ChildChannel, exit: Promise<unknown>): Promis
 export function whenTold(child: ChildChannel, message: { build: string }): Promise<void> {
   return new Promise<void>((resolve) => {
     child.on('message', (sent) => {
-      if (typeof sent === 'object' && sent !== null && (sent as { build?: unknown }).build === message.build) {
+      if (
+        typeof sent === 'object' &&
+        sent !== null &&
+        (sent as { build?: unknown }).build === message.build
+      ) {
         resolve();
       }
     });

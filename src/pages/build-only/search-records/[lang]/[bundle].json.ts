@@ -41,7 +41,10 @@ function recordsBytes(articles: readonly Article[], bundle: string): Uint8Array<
   return new TextEncoder().encode(JSON.stringify(records));
 }
 
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, params }) => {
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({
+  props,
+  params,
+}) => {
   const bytes =
     earlyRecords()?.take(params.lang as Lang, props.bundle) ??
     recordsBytes(props.articles, props.bundle);
