@@ -203,7 +203,8 @@ export function keptPathsOnly(
   };
 }
 
-function folderHasFiles(folder: string): boolean {
+/** Whether `folder` exists and has anything in it. */
+export function folderHasFiles(folder: string): boolean {
   try {
     return readdirSync(folder).length > 0;
   } catch {

@@ -1,5 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { installedAstroExport } from './installed-astro';
+import { folderHasFiles, KEEP_OUTPUT_ENV } from './kept-output';
 import { BUILD_CHANNEL_ENV, BUILT, tellParent } from '../lib/publish-gate';
 
 /**
@@ -12,7 +14,8 @@ import { BUILD_CHANNEL_ENV, BUILT, tellParent } from '../lib/publish-gate';
  * that changed one story: 0.34 s and 0.26 s of a 10,000-article edit, and
  * the parsed copy sat in memory beside the content layer's own.
  *
- * In `astro build` the store's writes are held back instead: Astro's
+ * In a publish (a build into the work folder scripts/build.mjs kept from
+ * the previous build) the store's writes are held back instead: Astro's
  * FileWriter only notes the collections it was asked to write. The pages
  * get the content layer's collections themselves (liveContentStore, read
  * by the store module of dataStoreFromDisk), in the order the file would
@@ -142,19 +145,28 @@ export function astroFileWriter(): { prototype: WriterLike } {
  * config, after every hook that writes the output or its listing.
  */
 export function storeWrittenLast(): AstroIntegration {
-  let building = false;
+  let holding = false;
   return {
     name: 'store-written-last',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        building = command === 'build';
-        if (!building) return;
+      'astro:config:setup': ({ command, config }) => {
+        // Only a publish holds the write: a build into the work folder
+        // scripts/build.mjs kept (KEEP_OUTPUT_ENV, and files in it). A
+        // build of everything (cold, --force, a code change) writes the
+        // store when its sync ends, as Astro does: held to its end, the
+        // serialisation came when the heap is largest, and a cold 50k
+        // build peaked 335 MB higher.
+        holding =
+          command === 'build' &&
+          process.env[KEEP_OUTPUT_ENV] === '1' &&
+          folderHasFiles(fileURLToPath(config.outDir));
+        if (!holding) return;
         holdStoreWrites(astroFileWriter().prototype);
         startHolding();
       },
       'astro:build:done': async () => {
         tellParent(process.env[BUILD_CHANNEL_ENV] === '1', process, BUILT);
-        if (building) await writeHeldStore();
+        if (holding) await writeHeldStore();
       },
     },
   };
