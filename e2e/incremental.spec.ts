@@ -72,6 +72,10 @@ test.describe('incremental builds', () => {
       const edited = build(dir);
       expect(edited.ok, edited.output).toBe(true);
       expect(reused(edited.output)).toBeGreaterThan(10);
+      // The content store, saved after the site went live, holds the edit,
+      // so the next build does not read the edited sources again.
+      expect(edited.output).not.toContain('failed while saving the content store');
+      expect(readFileSync(path('.cache/astro/data-store.json'), 'utf8')).toContain(headline);
       const incremental = snapshot(dir);
       expect(incremental).not.toEqual(first);
 

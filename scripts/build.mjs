@@ -20,7 +20,10 @@
 // config or dependencies change, or after a failed build. Then only the
 // files this build wrote go to the live folder, each written beside its
 // place and renamed over it, new files first and deletions last, so a
-// reader never meets half a file or a link to a missing page.
+// reader never meets half a file or a link to a missing page. Astro says
+// when its output is complete and saves the content store while that
+// happens (src/integrations/store-written-last.ts); the lock is held until
+// it has.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import {
