@@ -35,8 +35,38 @@ export function installedAstroExport<T>(path: string, name: string, integration:
   if (value === undefined) {
     throw new Error(
       `${integration}: no ${name} in ${file}; a different Astro version may have moved it. ` +
-        `Remove ${integration.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}() from astro.config.mjs.`,
+        `Remove ${configName(integration)}() from astro.config.mjs.`,
     );
   }
   return value as T;
+}
+
+/**
+ * Replaces `method` of a prototype of the installed Astro with
+ * `replace(original)`, once however often it is asked (a build's hooks run
+ * again in `astro dev`); `marker` records that it was. Throws, naming the
+ * integration, when the method is not there.
+ */
+export function patchAstroMethod<P extends object, K extends keyof P & string>(
+  prototype: P,
+  method: K,
+  { marker, owner, integration }: { marker: symbol; owner: string; integration: string },
+  replace: (original: P[K]) => P[K],
+): void {
+  const marked = prototype as Record<symbol, unknown>;
+  if (marked[marker] === true) return;
+  const original = prototype[method];
+  if (typeof original !== 'function') {
+    throw new Error(
+      `${integration}: Astro's ${owner} has no ${method} method; a different Astro version may ` +
+        `have changed it. Remove ${configName(integration)}() from astro.config.mjs.`,
+    );
+  }
+  prototype[method] = replace(original);
+  marked[marker] = true;
+}
+
+/** An integration's function name in astro.config.mjs: `store-written-last` → `storeWrittenLast`. */
+function configName(integration: string): string {
+  return integration.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 }

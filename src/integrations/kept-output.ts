@@ -44,7 +44,7 @@ export function vanishedOutputs(
 export class ListedPaths {
   private paths: readonly ListedPath[] | undefined;
   private rendered: readonly ListedPath[] | undefined;
-  private kept: ReadonlyMap<string, string> | undefined;
+  private previous: ReadonlyMap<string, string> | undefined;
 
   /** Every path of the build, and those of them Astro renders (the others are kept). */
   set(paths: readonly ListedPath[], rendered?: readonly ListedPath[]): void {
@@ -55,17 +55,17 @@ export class ListedPaths {
   reset(): void {
     this.paths = undefined;
     this.rendered = undefined;
-    this.kept = undefined;
+    this.previous = undefined;
   }
 
   /** The keys the kept folder's files were built with (set at `astro:build:start`). */
   setPreviousKeys(keys: ReadonlyMap<string, string> | undefined): void {
-    this.kept = keys;
+    this.previous = keys;
   }
 
   /** The keys of the kept folder's files, by path; undefined when the folder starts empty. */
   previousKeys(): ReadonlyMap<string, string> | undefined {
-    return this.kept;
+    return this.previous;
   }
 
   /** The site's pages as `astro:build:done` names them, or undefined when every path was rendered. */

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { installedAstroExport } from './installed-astro';
+import { installedAstroExport, patchAstroMethod } from './installed-astro';
 
 /**
  * The content layer writes its whole store to disk after any change to it,
@@ -35,24 +35,20 @@ const PATCHED = Symbol.for('voz.storeSetsIfChanged');
 
 /** Makes `prototype.set` skip a value identical to the one the key holds; patches once. */
 export function skipUnchangedSets(prototype: StoreLike): void {
-  const marked = prototype as StoreLike & { [PATCHED]?: true };
-  if (marked[PATCHED]) return;
-  const set = prototype.set;
-  if (typeof set !== 'function') {
-    throw new Error(
-      `store-sets-if-changed: Astro's MutableDataStore has no set method (${MUTABLE_STORE_MODULE}); ` +
-        'a different Astro version may have changed it. Remove storeSetsIfChanged() from astro.config.mjs.',
-    );
-  }
-  prototype.set = function (this: StoreLike, collectionName, key, value) {
-    // Entries reach here as new objects (Astro's scoped store makes one per
-    // set), so only a value given again as it is, the meta's strings, is skipped.
-    const collection = this._collections.get(collectionName);
-    const id = String(key);
-    if (collection?.has(id) && Object.is(collection.get(id), value)) return;
-    set.call(this, collectionName, key, value);
-  };
-  marked[PATCHED] = true;
+  patchAstroMethod(
+    prototype,
+    'set',
+    { marker: PATCHED, owner: 'MutableDataStore', integration: 'store-sets-if-changed' },
+    (set) =>
+      function (this: StoreLike, collectionName, key, value) {
+        // Entries reach here as new objects (Astro's scoped store makes one per
+        // set), so only a value given again as it is, the meta's strings, is skipped.
+        const collection = this._collections.get(collectionName);
+        const id = String(key);
+        if (collection?.has(id) && Object.is(collection.get(id), value)) return;
+        set.call(this, collectionName, key, value);
+      },
+  );
 }
 
 /**

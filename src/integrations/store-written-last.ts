@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { installedAstroExport } from './installed-astro';
+import { installedAstroExport, patchAstroMethod } from './installed-astro';
 import { folderHasFiles, KEEP_OUTPUT_ENV } from './kept-output';
 import { BUILD_CHANNEL_ENV, BUILT, tellParent } from '../lib/publish-gate';
 
@@ -98,24 +98,20 @@ export function storeHeld(): boolean {
 
 /** Makes `prototype.write` note the collections instead of writing while writes are held; patches once. */
 export function holdStoreWrites(prototype: WriterLike): void {
-  const marked = prototype as WriterLike & { [PATCHED]?: true };
-  if (marked[PATCHED]) return;
-  const write = prototype.write;
-  if (typeof write !== 'function') {
-    throw new Error(
-      `store-written-last: Astro's FileWriter has no write method (${STORE_WRITER_MODULE}); ` +
-        'a different Astro version may have changed it. Remove storeWrittenLast() from astro.config.mjs.',
-    );
-  }
-  const original = write;
-  prototype.write = function (this: WriterLike, collections) {
-    const live = slot();
-    if (!live.holding) return original.call(this, collections);
-    live.held = { writer: { write: (value) => original.call(this, value) }, collections };
-    // Nothing written: Astro then tells no one the file changed.
-    return Promise.resolve(false);
-  };
-  marked[PATCHED] = true;
+  patchAstroMethod(
+    prototype,
+    'write',
+    { marker: PATCHED, owner: 'FileWriter', integration: 'store-written-last' },
+    (write) =>
+      function (this: WriterLike, collections) {
+        const live = slot();
+        if (!live.holding) return write.call(this, collections);
+        // Written later through this same method, once no longer holding.
+        live.held = { writer: this, collections };
+        // Nothing written: Astro then tells no one the file changed.
+        return Promise.resolve(false);
+      },
+  );
 }
 
 /** Starts holding the store's writes (a build's `astro:config:setup`). */

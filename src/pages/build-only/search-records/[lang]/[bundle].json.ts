@@ -8,7 +8,7 @@ import {
   storiesByBundle,
   type SearchRecord,
 } from '../../../../lib/search';
-import { SITE, type Lang } from '../../../../site';
+import { SITE } from '../../../../site';
 import type { Article } from '../../../../lib/catalogue-types';
 
 // An edition's search records of one bundle (a recent month, or a year:
@@ -29,7 +29,7 @@ export const getStaticPaths = (async () => {
       if (early?.wanted(lang, bundle, cacheKey)) {
         early.start(lang, bundle, recordsBytes(articles, bundle));
       }
-      return { params: { lang, bundle }, props: { articles, bundle }, cacheKey };
+      return { params: { lang, bundle }, props: { lang, articles, bundle }, cacheKey };
     }),
   );
 }) satisfies GetStaticPaths;
@@ -41,13 +41,9 @@ function recordsBytes(articles: readonly Article[], bundle: string): Uint8Array<
   return new TextEncoder().encode(JSON.stringify(records));
 }
 
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({
-  props,
-  params,
-}) => {
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) => {
   const bytes =
-    earlyRecords()?.take(params.lang as Lang, props.bundle) ??
-    recordsBytes(props.articles, props.bundle);
+    earlyRecords()?.take(props.lang, props.bundle) ?? recordsBytes(props.articles, props.bundle);
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: { 'content-type': 'application/json' },
   });
