@@ -17,14 +17,18 @@ export function digest(value: unknown): string {
 
 /**
  * A digest per story, made once per build: everything a page can show of it
- * (headline, dek, dates, authors, section, hero, translations), with the
- * body standing in as the digest of its source file, which the story
- * carries. Objects that many stories share (an author with a biography in
- * each edition) are written into each story's digest as their own digest,
- * computed once: the same key, for a fraction of the text hashed.
+ * (headline, dek, dates, authors, section, hero, translations). What is
+ * digested is `inputsOf(story)`, the story itself unless told otherwise:
+ * the catalogue passes the digest of the story's source file in place of
+ * everything that file states (frontmatter and body alike), with what the
+ * file does not state beside it. Objects that many stories share (an author
+ * with a biography in each edition) are written into each story's digest
+ * as their own digest, computed once: the same key, for a fraction of the
+ * text hashed.
  */
 export function createStoryDigest<T extends object>(
   shared: (value: object) => boolean = () => false,
+  inputsOf: (story: T) => unknown = (story) => story,
 ): (story: T) => string {
   const memo = new WeakMap<object, string>();
   const replacer = function (this: unknown, key: string, value: unknown): unknown {
@@ -40,7 +44,7 @@ export function createStoryDigest<T extends object>(
     let value = memo.get(story);
     if (value === undefined) {
       value = createHash('sha256')
-        .update(JSON.stringify(story, replacer))
+        .update(JSON.stringify(inputsOf(story), replacer))
         .digest('base64url')
         .slice(0, 24);
       memo.set(story, value);

@@ -11,10 +11,18 @@ import type {
 const now = new Date('2026-11-28T12:00:00-06:00');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
-function makeArticle(overrides: Partial<ArticleRecord> & { id: string }): ArticleRecord {
-  return {
+/**
+ * An article record as the content layer hands it over. Its `digest`, as a
+ * real file's, changes with anything the file states: made from the fields
+ * and `body` (the Markdown below the frontmatter) unless given.
+ */
+function makeArticle(
+  overrides: Partial<ArticleRecord> & { id: string; body?: string },
+): ArticleRecord {
+  const { body = 'A body.', ...fields } = overrides;
+  const record: ArticleRecord = {
     filePath: `content/articles/${overrides.id}.md`,
-    digest: `digest-of-${overrides.id}`,
+    digest: '',
     title: `Headline of ${overrides.id}`,
     dek: 'A standfirst.',
     publishedAt: minutes(-60),
@@ -33,8 +41,9 @@ function makeArticle(overrides: Partial<ArticleRecord> & { id: string }): Articl
     kind: 'news',
     updates: [],
     coverageEndedAt: undefined,
-    ...overrides,
+    ...fields,
   };
+  return { ...record, digest: fields.digest ?? JSON.stringify([record, body]) };
 }
 
 function makeAuthor(id: string): AuthorRecord {
@@ -303,9 +312,9 @@ describe('google news and share cards', () => {
 });
 
 describe('cache keys', () => {
-  const build = (relatedTitle: string, subjectDigest = 'b1') => {
+  const build = (relatedTitle: string, subjectBody = 'b1') => {
     const catalogue = catalogueOf([
-      makeArticle({ id: '2026/subject', tags: ['Texas'], digest: subjectDigest }),
+      makeArticle({ id: '2026/subject', tags: ['Texas'], body: subjectBody }),
       makeArticle({ id: '2026/other', tags: ['Texas'], title: relatedTitle }),
     ]);
     const subject = catalogue.published().find((a) => a.id === '2026/subject');
@@ -322,7 +331,7 @@ describe('cache keys', () => {
   it('key a list of stories (a year of search records) by each story and their order', () => {
     const keyOf = (title: string, body = 'b1', reversed = false) => {
       const catalogue = catalogueOf([
-        makeArticle({ id: '2026/a', title, digest: body }),
+        makeArticle({ id: '2026/a', title, body }),
         makeArticle({ id: '2026/b', title: 'Other' }),
       ]);
       const list = catalogue.published();
@@ -332,6 +341,47 @@ describe('cache keys', () => {
     expect(keyOf('Retitled')).not.toBe(keyOf('Same'));
     expect(keyOf('Same', 'b2')).not.toBe(keyOf('Same'));
     expect(keyOf('Same', 'b1', true)).not.toBe(keyOf('Same'));
+  });
+
+  it('follow what a story shows beyond its own file: translations, section, authors, photo', () => {
+    const photo = (credit: string) => ({
+      image: { src: '/_astro/river.jpg', width: 1600, height: 900, format: 'jpg' as const },
+      alt: 'A river',
+      credit,
+    });
+    // The subject's own file (its digest) stays the same in every variant.
+    const keyOf = ({
+      translationTitle = 'El tratado',
+      sectionName = 'World',
+      bio = 'Reporter in Austin.',
+      credit = 'AFP',
+    } = {}) => {
+      const catalogue = catalogueOf(
+        [
+          makeArticle({ id: '2026/treaty', digest: 'same-file', hero: photo(credit) }),
+          makeArticle({
+            id: '2026/tratado',
+            lang: 'es',
+            translationOf: '2026/treaty',
+            title: translationTitle,
+          }),
+        ],
+        {
+          sections: [
+            { ...makeSection('world', 1, { es: 'mundo' }), name: { es: 'Mundo', en: sectionName } },
+          ],
+          authors: [{ ...makeAuthor('jane'), bio: { en: bio } }],
+        },
+      );
+      const subject = catalogue.published().find((a) => a.id === '2026/treaty');
+      if (!subject) throw new Error('subject not published');
+      return catalogue.cacheKeys.stories([subject]);
+    };
+    expect(keyOf()).toBe(keyOf());
+    expect(keyOf({ translationTitle: 'El tratado, firmado' })).not.toBe(keyOf());
+    expect(keyOf({ sectionName: 'The world' })).not.toBe(keyOf());
+    expect(keyOf({ bio: 'Reporter in Houston.' })).not.toBe(keyOf());
+    expect(keyOf({ credit: 'Reuters' })).not.toBe(keyOf());
   });
 
   it('change on every page when what every page shows changes (a footer link retitled)', () => {

@@ -311,7 +311,7 @@ export function createCatalogue(input: {
   ]);
   // Authors and sections are shared by many stories: each is digested once.
   const sharedObjects = new Set<object>([...authorsById.values(), ...sections]);
-  const story = createStoryDigest<Article>((value) => sharedObjects.has(value));
+  const story = createStoryDigest<Article>((value) => sharedObjects.has(value), storyInputs);
 
   return {
     published,
@@ -376,6 +376,30 @@ export function createCatalogue(input: {
       stories: (list) => digest([shared, list.map(story)]),
     },
   };
+}
+
+/**
+ * What a story's cache key is made of: the digest of its source file, which
+ * changes with anything the file states (headline, dates, tags, body), and
+ * what the story shows that its file does not state: its URL, its photo
+ * (whose credit may come from the image file), its section and authors
+ * (their own files) and its translations (other stories' headlines). At
+ * 50,000 stories, digesting the whole story took 2.5 s of every build;
+ * this takes a fraction of it. A story without a source digest is digested
+ * whole.
+ */
+export function storyInputs(article: Article): unknown {
+  if (article.digest === '') return article;
+  return [
+    article.digest,
+    article.id,
+    article.path,
+    article.hero ?? null,
+    article.section,
+    article.authors,
+    article.updates.map((update) => update.author ?? null),
+    article.translations,
+  ];
 }
 
 /** The entry `id` refers to, or the problem naming the file and field. */
