@@ -25,7 +25,10 @@ const listedPaths = new ListedPaths();
 // One listing of the built files per build, shared by the hooks that read
 // them; the times of kept pages' files are not read again.
 const builtOutput = new BuiltOutput();
-builtOutput.trustKept(() => listedPaths.keptFiles());
+builtOutput.trustKept(
+  () => listedPaths.keptFiles(),
+  () => listedPaths.renderedFiles(),
+);
 const pagesSitemap = sitemapFromPages(SITE.url, builtOutput);
 
 export default defineConfig({

@@ -25,6 +25,7 @@ import {
   removeWithEmptyFolders,
   syncPlan,
   syncSteps,
+  untouchedFolders,
   type FolderReader,
   type Listing,
   type RememberingReader,
@@ -370,6 +371,75 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     // Every other file is read as always.
     expect(stated).toContain('en/2026/11/20/story/index.html');
     expect(stated).toContain('index.html');
+  });
+
+  it('does not look at folders holding only kept pages, and lists a publish as listStamps does', () => {
+    const now = Date.now();
+    settle(now - 60_000);
+    const { listing: before, memo } = listStampsRemembered(root, undefined, undefined, now);
+    // The publish: the front and a story rendered, a new story, an image.
+    // The two other stories' pages were kept.
+    const kept = new Set(['en/2026/11/21/other/index.html', 'es/2026/11/20/historia/index.html']);
+    const written = ['index.html', 'en/2026/11/20/story/index.html', 'en/2026/11/22/new/index.html'];
+    put('index.html', 'front, later');
+    put('en/2026/11/20/story/index.html', 'story, corrected');
+    put('en/2026/11/22/new/index.html', 'new');
+    put('_astro/photo.jpg', 'jpg');
+    const untouched = untouchedFolders(memo, kept, written);
+    expect([...untouched].sort()).toEqual([
+      'en/2026/11/21',
+      'en/2026/11/21/other',
+      'es',
+      'es/2026',
+      'es/2026/11',
+      'es/2026/11/20',
+      'es/2026/11/20/historia',
+    ]);
+    const looked: string[] = [];
+    const reader = counting().reader;
+    const { listing: after } = listStampsRemembered(
+      root,
+      memo,
+      {
+        ...reader,
+        folderTime: (path) => (looked.push(path.slice(root.length + 1)), reader.folderTime(path)),
+      },
+      Date.now(),
+      (key) => (kept.has(key) ? before.get(key) : undefined),
+      untouched,
+    );
+    expect([...after]).toEqual([...listStamps(root)]);
+    expect(after.get('_astro/photo.jpg')?.size).toBe(3);
+    for (const folder of untouched) expect(looked).not.toContain(folder);
+    expect(looked).toEqual(expect.arrayContaining(['_astro', 'en/2026/11', 'en/2026/11/20/story']));
+  });
+
+  it('vouches for no folder with a file that was not kept, an empty one or one changed near the walk', () => {
+    const at = Date.now() - 60_000;
+    settle(at);
+    put('en/2026/11/21/other/photo.jpg', 'jpg');
+    mkdirSync(join(root, 'en/empty'));
+    utimesSync(join(root, 'en/2026/11/21/other'), at / 1000, at / 1000);
+    const { memo } = listStampsRemembered(root, undefined, undefined, at + 60_000);
+    const kept = new Set([
+      'en/2026/11/20/story/index.html',
+      'en/2026/11/21/other/index.html',
+      'es/2026/11/20/historia/index.html',
+    ]);
+    const untouched = untouchedFolders(memo, kept, []);
+    expect(untouched.has('en/2026/11/20/story')).toBe(true);
+    // photo.jpg was not kept by the build: something else may write there.
+    expect(untouched.has('en/2026/11/21/other')).toBe(false);
+    expect(untouched.has('en/empty')).toBe(false);
+    expect(untouched.has('en')).toBe(false);
+    expect(untouched.has('')).toBe(false);
+    // Without the root in the memo (the hooks wrote beside the listing), the
+    // folders below it are decided all the same.
+    memo.folders.delete('');
+    expect(untouchedFolders(memo, kept, [])).toEqual(untouched);
+    // The same folders, listed within SETTLED_MS of their last change.
+    const { memo: close } = listStampsRemembered(root, undefined, undefined, at + SETTLED_MS - 1);
+    expect(untouchedFolders(close, kept, []).size).toBe(0);
   });
 
   it('reads again a folder whose time was too close to the previous walk to be trusted', () => {

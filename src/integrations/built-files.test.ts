@@ -202,6 +202,30 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     });
   });
 
+  it('told what the build rendered, lists a publish as a walk does without looking at kept folders', async () => {
+    mkdirSync(join(root, 'en', 'kept'), { recursive: true });
+    writeFileSync(join(root, 'en', 'kept', 'index.html'), '<title>Kept</title>');
+    utimesSync(join(root, 'en', 'kept'), (Date.now() - 60_000) / 1000, (Date.now() - 60_000) / 1000);
+    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
+      const first = new BuiltOutput();
+      first.remember(memoFile, stampsFile);
+      first.files(root);
+      await first.save(listingFile);
+      // The publish: the front rendered again and a new story beside the kept one.
+      writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
+      mkdirSync(join(root, 'en', 'story'));
+      writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
+      const next = new BuiltOutput();
+      next.remember(memoFile, stampsFile);
+      next.trustKept(
+        () => new Set(['en/kept/index.html']),
+        () => ['en/index.html', 'en/story/index.html'],
+      );
+      expect(next.files(root)).toEqual(listStamps(root));
+      expect(next.files(root).get('en/story/index.html')?.size).toBe('<title>Story</title>'.length);
+    });
+  });
+
   it('starts a new listing for the next build', () => {
     const output = new BuiltOutput();
     output.files(root);

@@ -12,6 +12,7 @@ import {
   listStampsRemembered,
   readFolderMemo,
   readListing,
+  untouchedFolders,
   type FileStamp,
   type FolderMemo,
 } from '../../scripts/work-folder';
@@ -48,13 +49,15 @@ export class BuiltOutput {
   #stampsFile: string | undefined;
   /** The files of the pages this build kept (ListedPaths.keptFiles). */
   #keptFiles: (() => ReadonlySet<string> | undefined) | undefined;
+  /** The files of the pages this build rendered (ListedPaths.renderedFiles). */
+  #renderedFiles: (() => readonly string[] | undefined) | undefined;
 
   /**
    * Keeps what the listing learnt of each folder in `memoFile`, so that the
    * next build's listing reads only the folders that changed
    * (listStampsRemembered): at 50,000 articles, 79,000 folders; and the
    * listing in `stampsFile`, so that it reads no time of a page the next
-   * build keeps (`trustKept`).
+   * build keeps, nor of a folder holding only such pages (`trustKept`).
    */
   remember(memoFile: string, stampsFile: string): void {
     this.#memoFile = memoFile;
@@ -66,9 +69,15 @@ export class BuiltOutput {
    * them (kept-output.ts; nothing else writes them): in a folder with the
    * same entries as then, their size and time are taken from the previous
    * listing instead of being read again (25,000 files at 10,000 articles).
+   * Told also the files the build rendered, it takes the folders that hold
+   * only kept pages as they were, without reading their times.
    */
-  trustKept(keptFiles: () => ReadonlySet<string> | undefined): void {
+  trustKept(
+    keptFiles: () => ReadonlySet<string> | undefined,
+    renderedFiles?: () => readonly string[] | undefined,
+  ): void {
     this.#keptFiles = keptFiles;
+    this.#renderedFiles = renderedFiles;
   }
 
   /** Forgets the listing of a previous build (astro:build:start). */
@@ -89,12 +98,18 @@ export class BuiltOutput {
           kept === undefined || kept.size === 0 || this.#stampsFile === undefined
             ? null
             : readListing(readText(this.#stampsFile));
+        // With the files the build rendered too, the folders that hold only
+        // kept pages are not even looked at (untouchedFolders).
+        const rendered = stamps === null ? undefined : this.#renderedFiles?.();
         const { listing, memo } = listStampsRemembered(
           root,
           previous,
           undefined,
           undefined,
           stamps === null ? undefined : (key) => (kept?.has(key) ? stamps.get(key) : undefined),
+          previous === undefined || kept === undefined || rendered === undefined
+            ? undefined
+            : untouchedFolders(previous, kept, rendered),
         );
         this.#files = listing;
         this.#memo = memo;

@@ -80,6 +80,11 @@ export class ListedPaths {
     return (this.paths ?? []).map((path) => outputFileOf(path.pathname, path.route.type));
   }
 
+  /** The files of the paths this build rendered; undefined when it did not say. */
+  renderedFiles(): string[] | undefined {
+    return this.rendered?.map((path) => outputFileOf(path.pathname, path.route.type));
+  }
+
   /**
    * The files of the paths this build kept as the previous build wrote
    * them (listed, not rendered), relative to the output folder; undefined
