@@ -380,7 +380,11 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     // The publish: the front and a story rendered, a new story, an image.
     // The two other stories' pages were kept.
     const kept = new Set(['en/2026/11/21/other/index.html', 'es/2026/11/20/historia/index.html']);
-    const written = ['index.html', 'en/2026/11/20/story/index.html', 'en/2026/11/22/new/index.html'];
+    const written = [
+      'index.html',
+      'en/2026/11/20/story/index.html',
+      'en/2026/11/22/new/index.html',
+    ];
     put('index.html', 'front, later');
     put('en/2026/11/20/story/index.html', 'story, corrected');
     put('en/2026/11/22/new/index.html', 'new');

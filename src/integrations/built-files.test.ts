@@ -205,7 +205,11 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
   it('told what the build rendered, lists a publish as a walk does without looking at kept folders', async () => {
     mkdirSync(join(root, 'en', 'kept'), { recursive: true });
     writeFileSync(join(root, 'en', 'kept', 'index.html'), '<title>Kept</title>');
-    utimesSync(join(root, 'en', 'kept'), (Date.now() - 60_000) / 1000, (Date.now() - 60_000) / 1000);
+    utimesSync(
+      join(root, 'en', 'kept'),
+      (Date.now() - 60_000) / 1000,
+      (Date.now() - 60_000) / 1000,
+    );
     await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
       const first = new BuiltOutput();
       first.remember(memoFile, stampsFile);

@@ -388,7 +388,7 @@ export function createCatalogue(input: {
  * this takes a fraction of it. A story without a source digest is digested
  * whole.
  */
-export function storyInputs(article: Article): unknown {
+function storyInputs(article: Article): unknown {
   if (article.digest === '') return article;
   return [
     article.digest,
