@@ -1,5 +1,6 @@
 import { getImage } from 'astro:assets';
 import type { APIRoute, ImageMetadata } from 'astro';
+import { LRUCache } from 'lru-cache';
 import { SITE, type Lang } from '../site';
 import { getBuildTime } from './build-time';
 import { formatDateTime } from './dates';
@@ -12,6 +13,7 @@ import {
   renderFeed,
   toCorrectionEntry,
   toFeedEntry,
+  type FeedEntry,
   type FeedFormat,
   type FeedHistory,
   type FeedImage,
@@ -122,6 +124,46 @@ export function feedFileParams<P extends Record<string, string>>(params: P) {
 }
 
 /**
+ * Feed entries made lately, by story. An archive document is served in
+ * three formats one after the other, and a new story is in its edition's,
+ * section's and authors' feeds: each entry (its body read from disk, its
+ * links made absolute) is made once for all of them. Unpublishing an old
+ * story at 50,000 articles rewrites 1,180 archive documents of 50 stories,
+ * and reading the bodies three times over was a quarter of their time.
+ * Bounded, as a full build serves every story of the archive; by story
+ * object, so a later catalogue (the dev server's) never gets an old entry.
+ */
+const recentEntries = new LRUCache<Article, { key: string; entry: Promise<FeedEntry> }>({
+  max: 1000,
+});
+
+/** A story's feed entry, the same in every feed and format of its edition. */
+function feedEntry(article: Article, lang: Lang, site: URL): Promise<FeedEntry> {
+  const key = `${lang} ${site.href}`;
+  const known = recentEntries.get(article);
+  if (known?.key === key) return known.entry;
+  const entry = (async () =>
+    toFeedEntry(
+      {
+        ...article,
+        authors: article.authors.map((a) => ({
+          name: authorName(a, lang),
+          path: authorPath(lang, a.id),
+        })),
+        kindLabel: kindLabel(article, t(lang))?.text,
+      },
+      {
+        site,
+        html: articleFeedHtml(article),
+        image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
+        updated: article.modifiedAt,
+      },
+    ))();
+  recentEntries.set(article, { key, entry });
+  return entry;
+}
+
+/**
  * A feed response for a list of published articles (newest first). The
  * edition feed and every section and author feed, in every format, go
  * through here, so they share content, images and escaping.
@@ -157,23 +199,7 @@ export async function feedResponse(options: {
   const entries = await Promise.all(
     // An archive document carries all its stories; a current feed the newest.
     (options.history?.archive ? options.articles : options.articles.slice(0, feedSize())).map(
-      async (article) =>
-        toFeedEntry(
-          {
-            ...article,
-            authors: article.authors.map((a) => ({
-              name: authorName(a, lang),
-              path: authorPath(lang, a.id),
-            })),
-            kindLabel: kindLabel(article, t(lang))?.text,
-          },
-          {
-            site,
-            html: articleFeedHtml(article),
-            image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
-            updated: article.modifiedAt,
-          },
-        ),
+      (article) => feedEntry(article, lang, site),
     ),
   );
   const body = await renderFeed(
