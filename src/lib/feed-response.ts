@@ -142,25 +142,28 @@ function feedEntry(article: Article, lang: Lang, site: URL): Promise<FeedEntry> 
   const key = `${lang} ${site.href}`;
   const known = recentEntries.get(article);
   if (known?.key === key) return known.entry;
-  const entry = (async () =>
-    toFeedEntry(
-      {
-        ...article,
-        authors: article.authors.map((a) => ({
-          name: authorName(a, lang),
-          path: authorPath(lang, a.id),
-        })),
-        kindLabel: kindLabel(article, t(lang))?.text,
-      },
-      {
-        site,
-        html: articleFeedHtml(article),
-        image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
-        updated: article.modifiedAt,
-      },
-    ))();
+  const entry = makeFeedEntry(article, lang, site);
   recentEntries.set(article, { key, entry });
   return entry;
+}
+
+async function makeFeedEntry(article: Article, lang: Lang, site: URL): Promise<FeedEntry> {
+  return toFeedEntry(
+    {
+      ...article,
+      authors: article.authors.map((a) => ({
+        name: authorName(a, lang),
+        path: authorPath(lang, a.id),
+      })),
+      kindLabel: kindLabel(article, t(lang))?.text,
+    },
+    {
+      site,
+      html: articleFeedHtml(article),
+      image: article.hero && (await feedImage(article.hero.image, site, article.hero)),
+      updated: article.modifiedAt,
+    },
+  );
 }
 
 /**
