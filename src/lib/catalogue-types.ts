@@ -233,6 +233,8 @@ export interface Catalogue {
     listingPage<K extends string, T>(listing: Listing<K, T>, page: Page<Article>): string;
     /** A file made from these stories alone, in this order (an edition's search records of one year). */
     stories(articles: readonly Article[]): string;
+    /** An edition's search records of these stories, in this order: only what a record holds. */
+    searchRecords(articles: readonly Article[]): string;
   };
 }
 

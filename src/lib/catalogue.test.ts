@@ -384,6 +384,55 @@ describe('cache keys', () => {
     expect(keyOf({ credit: 'Reuters' })).not.toBe(keyOf());
   });
 
+  it('key search records by what a record holds: not a translation’s headline, a biography or a photo credit', () => {
+    const keyOf = ({
+      translationTitle = 'El tratado',
+      sectionName = 'World',
+      bio = 'Reporter in Austin.',
+      credit = 'AFP',
+      file = 'same-file',
+      author = 'jane',
+    } = {}) => {
+      const catalogue = catalogueOf(
+        [
+          makeArticle({
+            id: '2026/treaty',
+            digest: file,
+            authors: [author],
+            hero: {
+              image: { src: '/_astro/river.jpg', width: 1600, height: 900, format: 'jpg' },
+              alt: 'A river',
+              credit,
+            },
+          }),
+          makeArticle({
+            id: '2026/tratado',
+            lang: 'es',
+            translationOf: '2026/treaty',
+            title: translationTitle,
+          }),
+        ],
+        {
+          sections: [
+            { ...makeSection('world', 1, { es: 'mundo' }), name: { es: 'Mundo', en: sectionName } },
+          ],
+          authors: [{ ...makeAuthor('jane'), bio: { en: bio } }, makeAuthor('joe')],
+        },
+      );
+      const subject = catalogue.published().find((a) => a.id === '2026/treaty');
+      if (!subject) throw new Error('subject not published');
+      return catalogue.cacheKeys.searchRecords([subject]);
+    };
+    // A record shows none of these: its bundle is not indexed again for them.
+    expect(keyOf({ translationTitle: 'El tratado, firmado' })).toBe(keyOf());
+    expect(keyOf({ bio: 'Reporter in Houston.' })).toBe(keyOf());
+    expect(keyOf({ credit: 'Reuters' })).toBe(keyOf());
+    // A record shows these: the story's file, its section's name, its authors.
+    expect(keyOf({ file: 'edited-file' })).not.toBe(keyOf());
+    expect(keyOf({ sectionName: 'The world' })).not.toBe(keyOf());
+    expect(keyOf({ author: 'joe' })).not.toBe(keyOf());
+  });
+
   it('change on every page when what every page shows changes (a footer link retitled)', () => {
     const keysWith = (shared: unknown) => {
       const catalogue = catalogueOf([makeArticle({ id: '2026/a', tags: ['Texas'] })], {

@@ -14,8 +14,9 @@ import type { Article } from '../../../../lib/catalogue-types';
 // An edition's search records of one bundle (a recent month, or a year:
 // searchBundleKey), for src/integrations/search-index.ts to index. The
 // build-only folder never reaches the live folder. The key is the bundle's
-// stories as pages show them (bodies by their source's digest), so an
-// incremental build writes only the files of bundles whose stories changed.
+// stories as their records show them (bodies by their source's digest), so
+// an incremental build writes only the files of bundles whose records
+// changed: an edit to a story leaves its translation's bundle alone.
 // In such a build, a changed bundle's records are rendered as soon as its
 // path is listed, and indexed while Astro lists the other routes' paths
 // (src/lib/early-records.ts); its render then returns the same bytes.
@@ -25,7 +26,7 @@ export const getStaticPaths = (async () => {
   const early = earlyRecords();
   return SITE.langs.flatMap((lang) =>
     storiesByBundle(catalogue.published(lang), now).map(([bundle, articles]) => {
-      const cacheKey = catalogue.cacheKeys.stories(articles);
+      const cacheKey = catalogue.cacheKeys.searchRecords(articles);
       if (early?.wanted(lang, bundle, cacheKey)) {
         early.start(lang, bundle, recordsBytes(articles, bundle));
       }
