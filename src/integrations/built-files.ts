@@ -133,13 +133,16 @@ export class BuiltOutput {
 
   /**
    * Lists again the files under `folder` (a path relative to `root`, ending
-   * in `/`), which a hook rewrote after the listing was made.
+   * in `/`), which a hook rewrote after the listing was made. Returns them,
+   * by path inside `folder`.
    */
-  relist(root: string, folder: string): void {
+  relist(root: string, folder: string): Map<string, FileStamp> {
     const files = this.files(root);
     if (this.#memo) forgetFolders(this.#memo, folder.replace(/\/+$/, ''));
     for (const key of [...files.keys()]) if (key.startsWith(folder)) files.delete(key);
-    for (const [key, stamp] of listStamps(join(root, folder))) files.set(`${folder}${key}`, stamp);
+    const found = listStamps(join(root, folder));
+    for (const [key, stamp] of found) files.set(`${folder}${key}`, stamp);
+    return found;
   }
 
   /** Takes deleted files out of the listing. */
@@ -220,7 +223,8 @@ export async function deriveFromBuiltFiles<T>({
   root: string;
   /** The output's files, when the caller listed them already (BuiltOutput). */
   files?: ReadonlyMap<string, FileStamp>;
-  wanted: (path: string) => boolean;
+  /** Whether a file's value is wanted, by its path relative to `root`. */
+  wanted: (file: string) => boolean;
   derive: (text: string, path: string) => T;
   cacheFile: string;
   version: string;
@@ -228,14 +232,18 @@ export async function deriveFromBuiltFiles<T>({
   const cached = await readCache<T>(cacheFile, version);
   const values = new Map<string, T>();
   const fresh: Record<string, CachedValue<T>> = {};
+  // A file's full path is made only when it is read again: joining the
+  // paths of all 180,000 files at 50,000 articles took 0.3 s of a publish.
   for (const [key, { size, mtimeMs }] of files) {
-    const path = join(root, key);
-    if (!wanted(path)) continue;
+    if (!wanted(key)) continue;
     const before = cached[key];
-    const value =
-      before && before.size === size && before.mtimeMs === mtimeMs
-        ? before.value
-        : derive(readFileSync(path, 'utf8'), path);
+    if (before && before.size === size && before.mtimeMs === mtimeMs) {
+      values.set(key, before.value);
+      fresh[key] = before;
+      continue;
+    }
+    const path = join(root, key);
+    const value = derive(readFileSync(path, 'utf8'), path);
     values.set(key, value);
     fresh[key] = { size, mtimeMs, value };
   }

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { withPagesInSitemapOrder } from './sitemap-from-pages';
+import { inSitemapOrder, withPagesInSitemapOrder } from './sitemap-from-pages';
 
 type DoneParams = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0];
 
@@ -38,6 +38,54 @@ describe('withPagesInSitemapOrder', () => {
   });
 
   it('leaves an integration without a build:done hook as it is', () => {
+    const other: AstroIntegration = { name: 'other', hooks: {} };
+    expect(withPagesInSitemapOrder(other)).toBe(other);
+  });
+});
+
+describe('inSitemapOrder', () => {
+  const collated = (paths: string[]) =>
+    [...paths].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const ordered = (paths: string[]) =>
+    inSitemapOrder(paths.map((pathname) => ({ pathname }))).map((p) => p.pathname);
+
+  it('gives the collator’s order where a comparison as plain strings would not', () => {
+    // Plain strings put 10 before 9, `_` after the letters and capitals
+    // before lower case; the collator does none of these.
+    const paths = [
+      'es/archive/feed/10/',
+      'es/archive/feed/9/',
+      'es/archive/feed/100/',
+      'es/tag/a_b/',
+      'es/tag/a-b/',
+      'es/tag/ab/',
+      'es/tag/Zeta/',
+      'es/tag/alfa/',
+      'es/tag/ñandú/',
+      'es/tag/nube/',
+      'es/tag/oso/',
+      'es/2026/11/28/x/',
+      'es/2026/1/2/x/',
+    ];
+    expect(ordered(paths)).toEqual(collated(paths));
+    expect(ordered([...paths].reverse())).toEqual(collated(paths));
+  });
+
+  it('orders a large site as the collator does', () => {
+    const paths: string[] = [];
+    for (let n = 1; n <= 400; n += 1) {
+      paths.push(
+        `es/archive/feed/${n}/`,
+        `en/politics/page/${n}/`,
+        `es/2025/0${(n % 9) + 1}/${n}/nota-${n}/`,
+      );
+    }
+    expect(ordered(paths)).toEqual(collated(paths));
+  });
+});
+
+describe('an integration without a build:done hook', () => {
+  it('is left as it is', () => {
     const other: AstroIntegration = { name: 'other', hooks: {} };
     expect(withPagesInSitemapOrder(other)).toBe(other);
   });

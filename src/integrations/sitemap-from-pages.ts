@@ -78,6 +78,22 @@ export function sitemapFromPages(
 const SITEMAP_ORDER = new Intl.Collator('en', { numeric: true });
 
 /**
+ * Pages in the order @astrojs/sitemap sorts them (SITEMAP_ORDER). A
+ * collator's comparison is slow, and sorting a 50,000-article site's 73,000
+ * pages with it took 0.2–0.4 s of every publish. They are first sorted as
+ * plain strings, which is the collator's order but for numbers of different
+ * lengths (`feed/10/` before `feed/9/`) and a few characters a site's paths
+ * rarely hold; the collator's own sort then puts those right, and on pages
+ * so nearly in its order it compares little more than each neighbour (about
+ * 150,000 comparisons instead of 1.2 million).
+ */
+export function inSitemapOrder<T extends { pathname: string }>(pages: readonly T[]): T[] {
+  return [...pages]
+    .sort((a, b) => (a.pathname < b.pathname ? -1 : a.pathname > b.pathname ? 1 : 0))
+    .sort((a, b) => SITEMAP_ORDER.compare(a.pathname, b.pathname));
+}
+
+/**
  * @astrojs/sitemap sorts every URL of the site on every build with
  * `a.localeCompare(b, 'en', { numeric: true })`, which sets up a collator
  * for each comparison: 1.1 s of a 50,000-article rebuild's hooks in a CPU
@@ -101,12 +117,7 @@ export function withPagesInSitemapOrder(
     hooks: {
       ...integration.hooks,
       'astro:build:done': (params) =>
-        done({
-          ...params,
-          pages: [...(allPages() ?? params.pages)].sort((a, b) =>
-            SITEMAP_ORDER.compare(a.pathname, b.pathname),
-          ),
-        }),
+        done({ ...params, pages: inSitemapOrder(allPages() ?? params.pages) }),
     },
   };
 }

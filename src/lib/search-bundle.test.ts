@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   bundleChanges,
+  bundleStamp,
+  bundleStampOf,
   closeIndexer,
+  filesByBundle,
   indexRecords,
   readBundle,
   servedBundleFile,
@@ -165,5 +168,51 @@ describe('an edition’s bundle on disk', { timeout: 30_000 }, () => {
     expect([...onDisk.keys()].sort()).toEqual(next.map((file) => file.path).sort());
     const again = await writeBundle(dir, next);
     expect(again).toMatchObject({ written: 0, removed: 0 });
+  });
+});
+
+describe('a bundle’s stamp from the listing of the output', () => {
+  const root = mkdtempSync(join(tmpdir(), 'voz-bundle-stamp-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  write('es/buscar/pagefind/2025/pagefind.js', 'js');
+  write('es/buscar/pagefind/2025/fragment/es_1.pf_fragment', 'one');
+  write('es/buscar/pagefind/2026-11/pagefind.js', 'js!');
+  write('es/buscar/pagefind/stray.txt', 'x');
+  write('es/buscar/index.html', '<html>');
+  write('en/search/pagefind/2025/pagefind.js', 'js');
+
+  it('groups the files of each bundle of one edition, by path inside the bundle', () => {
+    const listing = new Map(
+      [
+        'es/buscar/pagefind/2025/pagefind.js',
+        'es/buscar/pagefind/2025/fragment/es_1.pf_fragment',
+        'es/buscar/pagefind/2026-11/pagefind.js',
+        'es/buscar/pagefind/stray.txt',
+        'es/buscar/index.html',
+        'en/search/pagefind/2025/pagefind.js',
+      ].map((path) => [path, { size: path.length }] as const),
+    );
+    const grouped = filesByBundle(listing, 'es/buscar/pagefind/');
+    expect([...grouped.keys()].sort()).toEqual(['2025', '2026-11']);
+    expect([...(grouped.get('2025')?.keys() ?? [])].sort()).toEqual([
+      'fragment/es_1.pf_fragment',
+      'pagefind.js',
+    ]);
+  });
+
+  it('is the stamp read from the folder itself, and changes with a file’s size', () => {
+    const listing = new Map([
+      ['es/buscar/pagefind/2025/pagefind.js', { size: 2 }],
+      ['es/buscar/pagefind/2025/fragment/es_1.pf_fragment', { size: 3 }],
+    ]);
+    const files = filesByBundle(listing, 'es/buscar/pagefind/').get('2025') ?? [];
+    expect(bundleStampOf(files)).toBe(bundleStamp(join(root, 'es/buscar/pagefind/2025')));
+    listing.set('es/buscar/pagefind/2025/pagefind.js', { size: 4 });
+    const grown = filesByBundle(listing, 'es/buscar/pagefind/').get('2025') ?? [];
+    expect(bundleStampOf(grown)).not.toBe(bundleStamp(join(root, 'es/buscar/pagefind/2025')));
   });
 });

@@ -165,11 +165,39 @@ export async function writeBundle(
  * awaited stats took most of a second at 10,000 articles.
  */
 export function bundleStamp(dir: string): string {
-  const hash = createHash('sha256');
   // listStamps leaves out a file the indexer deletes while it is walked.
-  const rows = [...listStamps(dir)].map(([path, { size }]) => `${path}\0${size}`);
+  return bundleStampOf(listStamps(dir));
+}
+
+/** bundleStamp of a folder from its listing (path inside the folder → size), without reading it. */
+export function bundleStampOf(files: Iterable<[string, { size: number }]>): string {
+  const hash = createHash('sha256');
+  const rows = [...files].map(([path, { size }]) => `${path}\0${size}`);
   for (const row of rows.sort()) hash.update(`${row}\n`);
   return hash.digest('hex');
+}
+
+/**
+ * The files of each bundle folder under an edition's folder `prefix` (a
+ * path relative to the output, ending in `/`), from the listing of the
+ * whole output: bundle → path inside the bundle → stamp. Files directly in
+ * `prefix` belong to no bundle and are left out.
+ */
+export function filesByBundle<T>(
+  listing: ReadonlyMap<string, T>,
+  prefix: string,
+): Map<string, Map<string, T>> {
+  const bundles = new Map<string, Map<string, T>>();
+  for (const [key, stamp] of listing) {
+    if (!key.startsWith(prefix)) continue;
+    const slash = key.indexOf('/', prefix.length);
+    if (slash < 0) continue;
+    const bundle = key.slice(prefix.length, slash);
+    let files = bundles.get(bundle);
+    if (files === undefined) bundles.set(bundle, (files = new Map()));
+    files.set(key.slice(slash + 1), stamp);
+  }
+  return bundles;
 }
 
 /** Ends Pagefind's indexing process (the build would otherwise wait for it). */
