@@ -20,7 +20,8 @@ import {
   type SectionRecord,
 } from './catalogue-types';
 import { byNewest, isPublished, lastModified } from './publishing';
-import { createRelatedFinder, sectionNeighbours } from './related';
+import { sectionNeighbours } from './related';
+import { rememberedRelatedFinder } from './related-memo';
 import { contentWarnings } from './rules/article-rules';
 import { throwProblems, type ContentProblem } from './rules/content-error';
 import { sectionPathProblems, siteProblems, type PathClaim } from './rules/site-rules';
@@ -300,7 +301,7 @@ export function createCatalogue(input: {
 
   const around = memo((lang: Lang) => ({
     neighbours: sectionNeighbours(published(lang)),
-    findRelated: createRelatedFinder(published(lang)),
+    findRelated: rememberedRelatedFinder(published(lang), input.settings.relatedStore, lang),
   }));
 
   const newsFrom = now.getTime() - NEWS_WINDOW_HOURS * 3_600_000;
@@ -312,11 +313,6 @@ export function createCatalogue(input: {
   // Authors and sections are shared by many stories: each is digested once.
   const sharedObjects = new Set<object>([...authorsById.values(), ...sections]);
   const story = createStoryDigest<Article>((value) => sharedObjects.has(value), storyInputs);
-  const record = createStoryDigest<Article>(
-    (value) => sharedObjects.has(value),
-    (article) => (article.digest === '' ? story(article) : recordInputs(article)),
-  );
-
   return {
     published,
     sections,
@@ -378,7 +374,13 @@ export function createCatalogue(input: {
           page.items.map(story),
         ]),
       stories: (list) => digest([shared, list.map(story)]),
-      searchRecords: (list) => digest([shared, list.map(record)]),
+      // One digest of the list's inputs, not one per story: a story's
+      // inputs are a few short strings.
+      searchRecords: (list) =>
+        digest([
+          shared,
+          list.map((article) => (article.digest === '' ? story(article) : recordInputs(article))),
+        ]),
     },
   };
 }
