@@ -2,6 +2,7 @@ import type { ImageMetadata } from 'astro';
 import type { Lang } from '../site';
 import type { Page } from './pagination';
 import type { ArticleKind } from './article-kinds';
+import type { RelatedStore } from './related-memo';
 
 /**
  * The catalogue's vocabulary: the plain records it takes (as the content
@@ -118,6 +119,8 @@ export interface CatalogueSettings {
    * page's cache key, so changing it rebuilds every page.
    */
   shared?: unknown;
+  /** Where related stories are kept between builds (related-memo.ts); none: found every time. */
+  relatedStore?: RelatedStore | undefined;
 }
 
 /** An author as bylines and author pages show them. */

@@ -6,6 +6,7 @@ import { createCatalogue } from './catalogue';
 import { editionTypography } from './i18n';
 import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
 import { renderUpdateText } from './live';
+import { relatedStore } from './related-memo';
 
 /**
  * The adapter between Astro's content collections and the catalogue: reads
@@ -70,6 +71,9 @@ async function load(): Promise<Catalogue> {
       now: getBuildTime(),
       // Every page's footer links the newsroom's pages by title.
       shared: pages.map((page) => [page.id, page.data.title, page.data.role]),
+      // A publish takes related stories as the previous build found them
+      // when no story's date, tags or section changed (related-memo.ts).
+      relatedStore: relatedStore(),
     },
   });
   for (const warning of result.warnings) console.warn(`[content] warning: ${warning}`);
