@@ -136,6 +136,18 @@ describe('rememberedRelatedFinder', () => {
     expect(ids(find(stories[0] as Story))).toEqual(['summit', 'border']);
   });
 
+  it('finds the lists when they cannot be stored', () => {
+    const stories = edition();
+    const store: RelatedStore = {
+      read: () => undefined,
+      write: () => {
+        throw new Error('ENOSPC: no space left on device');
+      },
+    };
+    const find = rememberedRelatedFinder(stories, store, 'en');
+    expect(ids(find(stories[0] as Story))).toEqual(['summit', 'border']);
+  });
+
   it('is the plain finder without a store', () => {
     const stories = edition();
     const find = rememberedRelatedFinder(stories, undefined, 'en');

@@ -85,10 +85,14 @@ export function rememberedRelatedFinder<T extends Relatable>(
   }
   if (memo === undefined) {
     const lists = articles.map((article) => find(article));
-    store.write(lang, {
-      digest,
-      related: lists.map((list) => list.map((story) => position.get(story.id) as number)),
-    });
+    try {
+      store.write(lang, {
+        digest,
+        related: lists.map((list) => list.map((story) => position.get(story.id) as number)),
+      });
+    } catch {
+      // Not kept: the next build finds them again.
+    }
     return (article) => {
       const at = position.get(article.id);
       return at === undefined ? find(article) : (lists[at] as T[]);
