@@ -343,39 +343,50 @@ describe('cache keys', () => {
     expect(keyOf('Same', 'b1', true)).not.toBe(keyOf('Same'));
   });
 
-  it('follow what a story shows beyond its own file: translations, section, authors, photo', () => {
-    const photo = (credit: string) => ({
-      image: { src: '/_astro/river.jpg', width: 1600, height: 900, format: 'jpg' as const },
-      alt: 'A river',
-      credit,
-    });
-    // The subject's own file (its digest) stays the same in every variant.
-    const keyOf = ({
-      translationTitle = 'El tratado',
-      sectionName = 'World',
-      bio = 'Reporter in Austin.',
-      credit = 'AFP',
-    } = {}) => {
-      const catalogue = catalogueOf(
-        [
-          makeArticle({ id: '2026/treaty', digest: 'same-file', hero: photo(credit) }),
-          makeArticle({
-            id: '2026/tratado',
-            lang: 'es',
-            translationOf: '2026/treaty',
-            title: translationTitle,
-          }),
+  /** A story whose own file stays the same, and what it shows beyond that file. */
+  const treaty = ({
+    translationTitle = 'El tratado',
+    sectionName = 'World',
+    bio = 'Reporter in Austin.',
+    credit = 'AFP',
+    file = 'same-file',
+    author = 'jane',
+  } = {}) => {
+    const catalogue = catalogueOf(
+      [
+        makeArticle({
+          id: '2026/treaty',
+          digest: file,
+          authors: [author],
+          hero: {
+            image: { src: '/_astro/river.jpg', width: 1600, height: 900, format: 'jpg' },
+            alt: 'A river',
+            credit,
+          },
+        }),
+        makeArticle({
+          id: '2026/tratado',
+          lang: 'es',
+          translationOf: '2026/treaty',
+          title: translationTitle,
+        }),
+      ],
+      {
+        sections: [
+          { ...makeSection('world', 1, { es: 'mundo' }), name: { es: 'Mundo', en: sectionName } },
         ],
-        {
-          sections: [
-            { ...makeSection('world', 1, { es: 'mundo' }), name: { es: 'Mundo', en: sectionName } },
-          ],
-          authors: [{ ...makeAuthor('jane'), bio: { en: bio } }],
-        },
-      );
-      const subject = catalogue.published().find((a) => a.id === '2026/treaty');
-      if (!subject) throw new Error('subject not published');
-      return catalogue.cacheKeys.stories([subject]);
+        authors: [{ ...makeAuthor('jane'), bio: { en: bio } }, makeAuthor('joe')],
+      },
+    );
+    const subject = catalogue.published().find((a) => a.id === '2026/treaty');
+    if (!subject) throw new Error('subject not published');
+    return { keys: catalogue.cacheKeys, subject };
+  };
+
+  it('follow what a story shows beyond its own file: translations, section, authors, photo', () => {
+    const keyOf = (changes: Parameters<typeof treaty>[0] = {}) => {
+      const { keys, subject } = treaty(changes);
+      return keys.stories([subject]);
     };
     expect(keyOf()).toBe(keyOf());
     expect(keyOf({ translationTitle: 'El tratado, firmado' })).not.toBe(keyOf());
@@ -385,43 +396,9 @@ describe('cache keys', () => {
   });
 
   it('key search records by what a record holds: not a translation’s headline, a biography or a photo credit', () => {
-    const keyOf = ({
-      translationTitle = 'El tratado',
-      sectionName = 'World',
-      bio = 'Reporter in Austin.',
-      credit = 'AFP',
-      file = 'same-file',
-      author = 'jane',
-    } = {}) => {
-      const catalogue = catalogueOf(
-        [
-          makeArticle({
-            id: '2026/treaty',
-            digest: file,
-            authors: [author],
-            hero: {
-              image: { src: '/_astro/river.jpg', width: 1600, height: 900, format: 'jpg' },
-              alt: 'A river',
-              credit,
-            },
-          }),
-          makeArticle({
-            id: '2026/tratado',
-            lang: 'es',
-            translationOf: '2026/treaty',
-            title: translationTitle,
-          }),
-        ],
-        {
-          sections: [
-            { ...makeSection('world', 1, { es: 'mundo' }), name: { es: 'Mundo', en: sectionName } },
-          ],
-          authors: [{ ...makeAuthor('jane'), bio: { en: bio } }, makeAuthor('joe')],
-        },
-      );
-      const subject = catalogue.published().find((a) => a.id === '2026/treaty');
-      if (!subject) throw new Error('subject not published');
-      return catalogue.cacheKeys.searchRecords([subject]);
+    const keyOf = (changes: Parameters<typeof treaty>[0] = {}) => {
+      const { keys, subject } = treaty(changes);
+      return keys.searchRecords([subject]);
     };
     // A record shows none of these: its bundle is not indexed again for them.
     expect(keyOf({ translationTitle: 'El tratado, firmado' })).toBe(keyOf());

@@ -1,4 +1,5 @@
 import type { Lang } from '../site';
+import { buildSlot } from './build-slot';
 
 /**
  * Search records handed to the indexer while the paths are still being
@@ -26,18 +27,16 @@ export interface EarlyRecords {
   take(lang: Lang, bundle: string): Uint8Array | undefined;
 }
 
-const SLOT = Symbol.for('voz.earlySearchRecords');
-
-type Holder = { [SLOT]?: EarlyRecords | undefined };
+const slot = buildSlot<EarlyRecords>('voz.earlySearchRecords');
 
 /** The handshake a build set up, or undefined (dev, a build into an empty folder). */
 export function earlyRecords(): EarlyRecords | undefined {
-  return (globalThis as Holder)[SLOT];
+  return slot.get();
 }
 
 /** Sets (or, with undefined, removes) the handshake for this build. */
 export function setEarlyRecords(value: EarlyRecords | undefined): void {
-  (globalThis as Holder)[SLOT] = value;
+  slot.set(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { buildSlot } from './build-slot';
 import { createRelatedFinder, type Relatable } from './related';
 
 /**
@@ -115,21 +116,18 @@ export function rememberedRelatedFinder<T extends Relatable>(
   };
 }
 
-const SLOT = Symbol.for('voz.relatedStore');
-
-type Holder = { [SLOT]?: RelatedStore | undefined };
+const slot = buildSlot<RelatedStore>('voz.relatedStore');
 
 /**
  * The store a build set up (kept-output.ts, for builds into the work
- * folder scripts/build.mjs keeps), or undefined. The catalogue is made in
- * the built pages' bundle and the store in an integration: one process,
- * two module graphs, so they meet on globalThis.
+ * folder scripts/build.mjs keeps), or undefined: the catalogue is made in
+ * the built pages' bundle, the store in an integration (build-slot.ts).
  */
 export function relatedStore(): RelatedStore | undefined {
-  return (globalThis as Holder)[SLOT];
+  return slot.get();
 }
 
 /** Sets (or, with undefined, removes) the store for this build. */
 export function setRelatedStore(store: RelatedStore | undefined): void {
-  (globalThis as Holder)[SLOT] = store;
+  slot.set(store);
 }
