@@ -6,9 +6,9 @@
 // unpublished story has no file there), but it is build state that changes
 // with every build and no reader needs it.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { FileStamp, Listing } from './work-folder.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeJsonWhole, type FileStamp, type Listing } from './work-folder.ts';
 
 /** A file's stamp, as the listing gives it, and the digest of its bytes. */
 export interface ManifestEntry extends FileStamp {
@@ -69,8 +69,5 @@ export function buildManifest(
 
 /** Writes a manifest whole (beside its place, then renamed over it). */
 export function writeManifest(file: string, manifest: Manifest): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const staged = `${file}.${process.pid}.next`;
-  writeFileSync(staged, JSON.stringify(manifest));
-  renameSync(staged, file);
+  writeJsonWhole(file, manifest);
 }

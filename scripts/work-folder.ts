@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmdirSync,
   rmSync,
   statSync,
+  writeFileSync,
   type Dirent,
 } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -289,6 +292,18 @@ export function readListing(text: string | null): Listing | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Writes `value` as JSON to `file` whole: beside its place, then renamed
+ * over it, so a build stopped halfway leaves the previous file or the new
+ * one, never half of one.
+ */
+export function writeJsonWhole(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.next`;
+  writeFileSync(staged, JSON.stringify(value));
+  renameSync(staged, file);
 }
 
 /**

@@ -1,17 +1,14 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BUILD_ONLY_FOLDER, pathKeysFile, removeWithEmptyFolders } from '../../scripts/work-folder';
+import {
+  BUILD_ONLY_FOLDER,
+  pathKeysFile,
+  removeWithEmptyFolders,
+  writeJsonWhole,
+} from '../../scripts/work-folder';
 import { setRelatedStore, type RelatedStore } from '../lib/related-memo';
 import {
   choosePaths,
@@ -154,11 +151,12 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         listed.reset();
         keys = undefined;
         kept = false;
-        setRelatedStore(undefined);
-        if (!keep) return;
         // Related stories are kept for the next build in the folder's
         // build-only part, emptied with the folder (src/lib/related-memo.ts).
-        setRelatedStore(relatedFileStore(join(root, BUILD_ONLY_FOLDER, 'related')));
+        setRelatedStore(
+          keep ? relatedFileStore(join(root, BUILD_ONLY_FOLDER, 'related')) : undefined,
+        );
+        if (!keep) return;
         // Read after the content sync (and a build started ahead, after its
         // gate), when scripts/build.mjs has decided whether the folder is kept.
         kept = folderHasFiles(root);
@@ -245,9 +243,9 @@ async function readList(file: string): Promise<string[]> {
 /**
  * A store of one JSON file per edition in `folder` (the work folder's
  * build-only folder, which a code change empties with the rest of it).
- * A file that cannot be read is no memo; each is written whole, beside
- * its place and renamed over it, so a build stopped halfway leaves the
- * previous memo or the new one.
+ * A file that cannot be read is no memo; each is written whole
+ * (writeJsonWhole), so a build stopped halfway leaves the previous memo
+ * or the new one.
  */
 export function relatedFileStore(folder: string): RelatedStore {
   const file = (lang: string) => join(folder, `${lang}.json`);
@@ -259,11 +257,6 @@ export function relatedFileStore(folder: string): RelatedStore {
         return undefined;
       }
     },
-    write(lang, memo) {
-      mkdirSync(folder, { recursive: true });
-      const staged = `${file(lang)}.${process.pid}.next`;
-      writeFileSync(staged, JSON.stringify(memo));
-      renameSync(staged, file(lang));
-    },
+    write: (lang, memo) => writeJsonWhole(file(lang), memo),
   };
 }

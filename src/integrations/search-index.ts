@@ -276,15 +276,10 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
           }));
           const folders = (await readdir(base).catch(() => [])).map(String);
           const plan = bundlePlan(before[lang] ?? {}, now, folders);
-          for (const name of plan.remove) {
+          for (const name of plan.remove)
             await rm(join(base, name), { recursive: true, force: true });
-            const gone = `${bundles}${name}`;
-            output.forget(
-              [...output.files(root).keys()].filter(
-                (file) => file === gone || file.startsWith(`${gone}/`),
-              ),
-            );
-          }
+          // Rare (a month leaving the recent ones): the edition's folder is listed again.
+          if (plan.remove.length > 0) output.relist(root, bundles);
           const state: Record<string, BundleState> = {};
           let written = 0;
           let removed = 0;
