@@ -9,6 +9,7 @@ import {
   closeIndexer,
   filesByBundle,
   indexRecords,
+  namedByContent,
   readBundle,
   servedBundleFile,
   writeBundle,
@@ -101,14 +102,31 @@ describe('bundlePlan', () => {
 });
 
 describe('bundleChanges', () => {
+  /** A folder's files as bundleChanges sees them, noting which it read. */
+  const folder = (files: Record<string, string>, read: string[] = []) =>
+    new Map(
+      Object.entries(files).map(([path, text]) => [
+        path,
+        {
+          size: bytes(text).length,
+          read: () => {
+            read.push(path);
+            return bytes(text);
+          },
+        },
+      ]),
+    );
+
   it('writes new and changed files, leaves equal ones and removes what the new bundle lacks', () => {
-    const existing = new Map([
-      ['pagefind-entry.json', bytes('{"v":1}')],
-      ['fragment/es_old.pf_fragment', bytes('old story')],
-      ['fragment/es_same.pf_fragment', bytes('same story')],
-    ]);
+    const existing = folder({
+      'pagefind-entry.json': '{"v":1}',
+      'pagefind.js': 'search();',
+      'fragment/es_old.pf_fragment': 'old story',
+      'fragment/es_same.pf_fragment': 'same story',
+    });
     const next = [
       { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'pagefind.js', content: bytes('search();') },
       { path: 'fragment/es_same.pf_fragment', content: bytes('same story') },
       { path: 'fragment/es_new.pf_fragment', content: bytes('new story') },
     ];
@@ -120,9 +138,45 @@ describe('bundleChanges', () => {
     expect(remove).toEqual(['fragment/es_old.pf_fragment']);
   });
 
+  it('reads only the files not named after their bytes, and only when their size is the same', () => {
+    const read: string[] = [];
+    const existing = folder(
+      {
+        'pagefind-entry.json': '{"v":1}',
+        'pagefind.js': 'search();',
+        'wasm.es.pagefind': 'wasm',
+        'fragment/es_same.pf_fragment': 'same story',
+        'index/es_same.pf_index': 'chunk',
+        'filter/es_same.pf_filter': 'filter',
+      },
+      read,
+    );
+    const next = [
+      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'pagefind.js', content: bytes('search(1);') },
+      { path: 'wasm.es.pagefind', content: bytes('wasm') },
+      { path: 'fragment/es_same.pf_fragment', content: bytes('same story') },
+      { path: 'index/es_same.pf_index', content: bytes('chunk') },
+      { path: 'filter/es_same.pf_filter', content: bytes('filter') },
+    ];
+    const { write } = bundleChanges(existing, next);
+    expect(write.map((file) => file.path)).toEqual(['pagefind-entry.json', 'pagefind.js']);
+    expect(read.sort()).toEqual(['pagefind-entry.json', 'wasm.es.pagefind']);
+  });
+
   it('writes everything into an empty folder', () => {
     const next = [{ path: 'pagefind.js', content: bytes('x') }];
     expect(bundleChanges(new Map(), next)).toEqual({ write: next, remove: [] });
+  });
+});
+
+describe('namedByContent', () => {
+  it('is true of index chunks, fragments and filters, false of the files with fixed names', () => {
+    expect(namedByContent('fragment/es_074f43d.pf_fragment')).toBe(true);
+    expect(namedByContent('index/en_10bf83a.pf_index')).toBe(true);
+    expect(namedByContent('filter/es_4adc74d.pf_filter')).toBe(true);
+    for (const path of ['pagefind.js', 'pagefind-entry.json', 'wasm.es.pagefind', 'pagefind-worker.js'])
+      expect(namedByContent(path)).toBe(false);
   });
 });
 
@@ -168,6 +222,26 @@ describe('an edition’s bundle on disk', { timeout: 30_000 }, () => {
     expect([...onDisk.keys()].sort()).toEqual(next.map((file) => file.path).sort());
     const again = await writeBundle(dir, next);
     expect(again).toMatchObject({ written: 0, removed: 0 });
+  });
+
+  it('names a file after its bytes where namedByContent says so: same name, same bytes', async () => {
+    // writeBundle trusts a file of such a name and size without reading it.
+    const many = Array.from({ length: 40 }, (_, i) =>
+      makeRecord(`historia-${i}`, `Texto de la historia número ${i} sobre el condado ${i % 7}.`),
+    );
+    const first = await indexRecords(many, 'es');
+    const edited = many.map((record, i) =>
+      i === 17 ? { ...record, content: `${record.content} Corregido el martes.` } : record,
+    );
+    const second = await indexRecords(edited, 'es');
+    const before = new Map(first.map((file) => [file.path, file.content]));
+    const hashed = second.filter((file) => namedByContent(file.path));
+    expect(hashed.length).toBeGreaterThan(40);
+    const kept = hashed.filter((file) => before.has(file.path));
+    // The edited story's fragment, and the index chunks holding its words, were renamed.
+    expect(kept.length).toBeLessThan(hashed.length);
+    expect(kept.length).toBeGreaterThan(30);
+    for (const file of kept) expect(file.content).toEqual(before.get(file.path));
   });
 });
 
