@@ -3,9 +3,8 @@ import { SITE } from '../site';
 import { readBody } from './body-files';
 import { getBuildTime, getPageSize } from './build-time';
 import { createCatalogue } from './catalogue';
-import { editionTypography } from './i18n';
-import type { Article, ArticleRecord, Catalogue } from './catalogue-types';
-import { renderUpdateText } from './live';
+import { articleRecord, authorRecord, sectionRecord } from './catalogue-input';
+import type { Article, Catalogue } from './catalogue-types';
 import { relatedStore } from './related-memo';
 
 /**
@@ -20,34 +19,6 @@ export type * from './catalogue-types';
 const entries = new Map<string, CollectionEntry<'articles'>>();
 let catalogue: Promise<Catalogue> | undefined;
 
-/** The source file of an entry, relative to the project root (the glob loader always sets it). */
-const fileOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
-
-function toRecord(entry: CollectionEntry<'articles'>): ArticleRecord {
-  const { id, digest, data } = entry;
-  return {
-    ...data,
-    // Headlines and standfirsts are typed with straight quotes; every page,
-    // feed and structured datum shows them with the edition's quotation marks.
-    title: editionTypography(data.title, data.lang),
-    dek: editionTypography(data.dek, data.lang),
-    id,
-    filePath: fileOf(entry),
-    digest: String(digest ?? ''),
-    updatedAt: data.updatedAt,
-    hero: data.hero,
-    translationOf: data.translationOf,
-    coverageEndedAt: data.coverageEndedAt,
-    updates: data.updates.map((update) => ({
-      date: update.date,
-      author: update.author,
-      html: renderUpdateText(update.text),
-    })),
-    section: data.section.id,
-    authors: data.authors.map((ref) => ref.id),
-  };
-}
-
 async function load(): Promise<Catalogue> {
   const [articles, authors, sections, pages] = await Promise.all([
     getCollection('articles'),
@@ -57,14 +28,9 @@ async function load(): Promise<Catalogue> {
   ]);
   for (const entry of articles) entries.set(entry.id, entry);
   const result = createCatalogue({
-    articles: articles.map(toRecord),
-    authors: authors.map((e) => ({
-      id: e.id,
-      filePath: fileOf(e),
-      ...e.data,
-      avatar: e.data.avatar,
-    })),
-    sections: sections.map((e) => ({ id: e.id, filePath: fileOf(e), ...e.data })),
+    articles: articles.map(articleRecord),
+    authors: authors.map(authorRecord),
+    sections: sections.map(sectionRecord),
     settings: {
       langs: SITE.langs,
       pageSize: getPageSize(SITE.pageSize),
