@@ -72,6 +72,11 @@ test.describe('incremental builds', () => {
       const edited = build(dir);
       expect(edited.ok, edited.output).toBe(true);
       expect(reused(edited.output)).toBeGreaterThan(10);
+      // The edited stories' search bundles were indexed from records guessed
+      // before the pages were bundled, and the route's records confirmed them
+      // (src/lib/speculative-records.ts).
+      expect(edited.output).toMatch(/search index en: .*started before the pages were bundled\)/);
+      expect(edited.output).not.toContain('guessed wrong');
       // The content store, saved after the site went live, holds the edit,
       // so the next build does not read the edited sources again.
       expect(edited.output).not.toContain('failed while saving the content store');
@@ -91,6 +96,46 @@ test.describe('incremental builds', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  test('a search bundle guessed wrong before the pages were bundled is indexed again', () => {
+    const dir = copyProject('guessed-records');
+    try {
+      cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+      // Two stories of the same day: moving the first one's time past the
+      // second's keeps its URL and its bundle, but changes the records'
+      // order, which a record put in place of the old one does not.
+      const day = '2025-06-10';
+      const first = 'content/articles/2025/puente-laredo-horario.md';
+      const story = (time: string) =>
+        article({
+          ...BASE,
+          lang: 'es',
+          title: "'Laredo amplía el horario del puente internacional'",
+          publishedAt: `${day}T${time}:00-05:00`,
+        });
+      write(dir, first, story('09:00'));
+      write(
+        dir,
+        'content/articles/2025/puente-laredo-camiones.md',
+        article({
+          ...BASE,
+          lang: 'es',
+          title: "'Los camiones esperan menos en el puente de Laredo'",
+          publishedAt: `${day}T10:00:00-05:00`,
+        }),
+      );
+      expect(build(dir).ok).toBe(true);
+      write(dir, first, story('11:00'));
+      const moved = build(dir);
+      expect(moved.ok, moved.output).toBe(true);
+      expect(moved.output).toMatch(/search index es: .*1 guessed wrong and indexed again\)/);
+      const incremental = snapshot(dir);
+      expect(build(dir, {}, ['--force']).ok).toBe(true);
+      expect(incremental).toEqual(snapshot(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a new story, a code change and a failed build each end in what a full build gives', () => {
     const dir = copyProject('kept-output');
     const outside = mkdtempSync(join(tmpdir(), 'kept-output-live-'));

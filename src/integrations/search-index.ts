@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,11 @@ import { KEEP_OUTPUT_ENV } from './kept-output';
 import type { Prerenderer } from './prerenderer-chain';
 import type { ListedPaths } from './kept-output';
 import { createEarlyRecords, setEarlyRecords } from '../lib/early-records';
+import { readBody } from '../lib/body-files';
+import { getBuildTime, getPageSize } from '../lib/build-time';
+import { editedStories, speculativeBundles, type StoredEntry } from '../lib/speculative-records';
+import { sourcesRead } from '../lib/trusted-stamps';
+import { heldCollection } from './store-written-last';
 
 /** Per edition, per bundle (a recent month or an older year): what was indexed into its folder. */
 type State = Partial<Record<Lang, Record<string, BundleState>>>;
@@ -44,6 +49,15 @@ class Indexer {
   >();
   /** Bundles whose records were handed over while the pages were rendered, by `lang/bundle`. */
   readonly early = new Map<string, Promise<IndexedBundle>>();
+  /**
+   * Bundles indexed from records guessed before the pages were bundled
+   * (speculative-records.ts), by `lang/bundle`, until the records route
+   * hands over the same bytes (then they move to `early`).
+   */
+  readonly guessed = new Map<string, { bytes: Uint8Array; job: Promise<IndexedBundle> }>();
+  /** Guesses the records route confirmed, and guesses it rendered other bytes for, by `lang/bundle`. */
+  readonly confirmedGuesses: string[] = [];
+  readonly missedGuesses: string[] = [];
 
   constructor(
     /** The folder of an edition's bundle. */
@@ -103,17 +117,47 @@ class Indexer {
    * that listing, which does not give the event loop a turn.
    */
   startEarly(lang: Lang, bundle: string, bytes: Uint8Array): void {
-    const file = join(this.pending, `${lang}-${bundle}.json`);
+    const key = `${lang}/${bundle}`;
+    const guess = this.guessed.get(key);
+    this.guessed.delete(key);
+    // The guess was right: its indexing, started earlier, is this bundle's.
+    if (guess !== undefined && Buffer.compare(guess.bytes, bytes) === 0) {
+      this.early.set(key, guess.job);
+      this.confirmedGuesses.push(key);
+      return;
+    }
+    if (guess !== undefined) this.missedGuesses.push(key);
+    this.early.set(key, this.indexCopy(lang, bundle, bytes, 'render'));
+  }
+
+  /** Starts indexing records guessed before the pages were bundled; kept only if the route renders the same bytes. */
+  startGuess(lang: Lang, bundle: string, bytes: Uint8Array): void {
+    this.guessed.set(`${lang}/${bundle}`, {
+      bytes,
+      job: this.indexCopy(lang, bundle, bytes, 'guess'),
+    });
+  }
+
+  private indexCopy(
+    lang: Lang,
+    bundle: string,
+    bytes: Uint8Array,
+    kind: 'render' | 'guess',
+  ): Promise<IndexedBundle> {
+    const file = join(this.pending, `${lang}-${bundle}.${kind}.json`);
     mkdirSync(this.pending, { recursive: true });
     writeFileSync(file, bytes);
     const job = this.index(lang, bundle, file, true);
     job.catch(() => undefined); // awaited, and reported, in the build:done hook
-    this.early.set(`${lang}/${bundle}`, job);
+    return job;
   }
 
   /** Lets the indexer finish and stop (the build would otherwise wait for it). */
   async close(): Promise<void> {
-    await Promise.allSettled(this.early.values());
+    await Promise.allSettled([
+      ...this.early.values(),
+      ...[...this.guessed.values()].map((guess) => guess.job),
+    ]);
     const child = this.child;
     if (!child?.connected) return;
     await new Promise<void>((done) => {
@@ -247,11 +291,28 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
                 indexer.startEarly(lang, bundle, bytes);
               }),
         );
+        // An edited story's bundle starts indexing now, before the pages
+        // are bundled, from its kept records with the story's record made
+        // again (speculative-records.ts); the route's records confirm it.
+        if (previous !== undefined && !full) guessEditedBundles(root, indexer);
       },
       'astro:build:done': async ({ logger }) => {
         setEarlyRecords(undefined);
         const indexer = current ?? new Indexer(folder, pending);
         const before = await readState(stateFile);
+        // Guesses the records route did not confirm (it rendered no records
+        // for their bundle, or other ones): once their indexing is done,
+        // their folders are as a wrong guess left them, and are indexed
+        // again from the kept records (bundlePlan keeps no bundle it has no
+        // state for).
+        const unconfirmed = [...indexer.guessed];
+        indexer.guessed.clear();
+        await Promise.allSettled(unconfirmed.map(([, guess]) => guess.job));
+        for (const [key] of unconfirmed) {
+          const [lang, bundle] = key.split('/') as [Lang, string];
+          delete before[lang]?.[bundle];
+          output.relist(root, searchBundlePath(lang, bundle).replace(/^\/+/, ''));
+        }
         const after: State = {};
         const edition = async (lang: Lang): Promise<void> => {
           const started = performance.now();
@@ -324,8 +385,18 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
               `${keys.length} bundles, indexed ${plan.index.join(' ') || 'none'}` +
               (plan.remove.length > 0 ? `, deleted ${plan.remove.join(' ')}` : '') +
               (plan.index.length === 0 ? ' (unchanged: not indexed again)' : '') +
+              guessNote(lang) +
               `; ${waited.toFixed(2)} s after the pages`,
           );
+        };
+        const guessNote = (lang: Lang) => {
+          const mine = (list: string[]) => list.filter((key) => key.startsWith(`${lang}/`));
+          const kept = mine(indexer.confirmedGuesses).length;
+          const dropped =
+            mine(indexer.missedGuesses).length + mine(unconfirmed.map(([key]) => key)).length;
+          return kept + dropped === 0
+            ? ''
+            : ` (${kept} started before the pages were bundled${dropped > 0 ? `, ${dropped} guessed wrong and indexed again` : ''})`;
         };
         try {
           await Promise.all(SITE.langs.map(edition));
@@ -342,6 +413,48 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
       },
     },
   };
+}
+
+/**
+ * Starts indexing the bundles of the stories whose source file changed,
+ * from the kept records files with those stories' records made again
+ * (speculative-records.ts). Reads the content layer's store as this build
+ * holds it, and the files the articles' loader read (trusted-stamps.ts).
+ * A guess that cannot be made is not made: nothing here may fail a build.
+ */
+function guessEditedBundles(root: string, indexer: Indexer): void {
+  try {
+    const changed = new Set(sourcesRead('articles') ?? []);
+    const articles = heldCollection('articles');
+    const authors = heldCollection('authors');
+    const sections = heldCollection('sections');
+    if (changed.size === 0 || !articles || !authors || !sections) return;
+    const edited = [...articles.values()].filter((entry) =>
+      changed.has((entry as StoredEntry<'articles'>).filePath ?? ''),
+    ) as StoredEntry<'articles'>[];
+    if (edited.length === 0) return;
+    const stories = editedStories({
+      articles: edited,
+      authors: [...authors.values()] as StoredEntry<'authors'>[],
+      sections: [...sections.values()] as StoredEntry<'sections'>[],
+      settings: { langs: SITE.langs, pageSize: getPageSize(SITE.pageSize), now: getBuildTime() },
+      body: (entry) => readBody(entry as Parameters<typeof readBody>[0]),
+    });
+    const folderOf = (lang: Lang) => join(root, searchRecordsFolder(lang));
+    const guesses = speculativeBundles(
+      stories,
+      (lang) =>
+        readdirSync(folderOf(lang))
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => name.slice(0, -'.json'.length)),
+      (lang, bundle) => readFileSync(join(folderOf(lang), `${bundle}.json`)),
+    );
+    for (const guess of guesses) {
+      indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
+    }
+  } catch {
+    // No guess: the records route hands the bundle over as before.
+  }
 }
 
 /** The keys of the records files among a kept folder's path keys, by `lang/bundle`. */

@@ -91,6 +91,15 @@ export function liveContentStore(): Collections | undefined {
   );
 }
 
+/**
+ * One collection's entries as this build's held write has them, by id, in
+ * the content layer's order; undefined when nothing was held. Unsorted, for
+ * a lookup by id (liveContentStore sorts every collection).
+ */
+export function heldCollection(name: string): ReadonlyMap<string, unknown> | undefined {
+  return slot().held?.collections.get(name);
+}
+
 /** Whether this build holds back a write of the store (the file on disk is then older than the store). */
 export function storeHeld(): boolean {
   return slot().held !== undefined;

@@ -3,6 +3,7 @@ import { join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { escapePath, glob as listFiles } from 'tinyglobby';
+import { buildSlot } from './build-slot';
 
 /**
  * Astro's glob loader reads every file of a collection on every build to
@@ -122,6 +123,21 @@ function parseStamps(text: string | undefined): Record<string, SourceStamp> {
   }
 }
 
+const readSlot = buildSlot<Map<string, readonly string[] | undefined>>('voz.sourcesRead');
+
+/**
+ * The files a collection's loader read in this build, relative to the
+ * project root (`content/articles/2025/story.md`): the ones that changed
+ * since the previous build. Undefined when the collection was not loaded
+ * through trustedStamps in this process, or when so many files changed that
+ * the loader was given the collection's whole pattern. The search index
+ * starts re-indexing an edited story's bundle from them before the pages
+ * are bundled (speculative-records.ts).
+ */
+export function sourcesRead(collection: string): readonly string[] | undefined {
+  return readSlot.get()?.get(collection);
+}
+
 /**
  * Wraps a glob loader made by `make(pattern)` over `base` so it reads only
  * the files that changed (see planLoad). `pattern` is the collection's
@@ -172,9 +188,16 @@ export function trustedStamps(
         }
         if (entry.filePath && entry.deferredRender) context.store.addModuleImport(entry.filePath);
       }
+      const patterns = readPatterns(plan.read, options.pattern);
+      const named = Array.isArray(patterns);
+      const read = readSlot.get() ?? new Map<string, readonly string[] | undefined>();
+      readSlot.set(
+        read.set(
+          context.collection,
+          named ? plan.read.map((file) => `${folder}/${file}`) : undefined,
+        ),
+      );
       if (plan.read.length > 0) {
-        const patterns = readPatterns(plan.read, options.pattern);
-        const named = Array.isArray(patterns);
         const reading = new Set(
           (named ? plan.read : [...files.keys()]).map((file) => `${folder}/${file}`),
         );

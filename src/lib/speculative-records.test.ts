@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalogue } from './catalogue';
+import { articleRecord, authorRecord, sectionRecord } from './catalogue-input';
+import { plainText, searchRecord, storiesByBundle } from './search';
+import {
+  editedStories,
+  recordsWithEdits,
+  speculativeBundles,
+  type EditedStory,
+  type StoredEntry,
+} from './speculative-records';
+
+const now = new Date('2026-11-28T12:00:00-06:00');
+const settings = { langs: ['es', 'en'] as const, pageSize: 12, now };
+
+/** A story as the content layer's store holds it (the collection's schema already applied). */
+function story(
+  id: string,
+  fields: {
+    title?: string;
+    publishedAt?: string | undefined;
+    lang?: 'es' | 'en';
+    draft?: boolean;
+    body?: string;
+  } = {},
+): StoredEntry<'articles'> {
+  const data = {
+    title: fields.title ?? `Titular de ${id}`,
+    dek: 'Una entradilla.',
+    publishedAt: new Date(fields.publishedAt ?? '2025-03-10T09:00:00-06:00'),
+    updatedAt: undefined,
+    lang: fields.lang ?? 'es',
+    featured: false,
+    priority: 0,
+    draft: fields.draft ?? false,
+    tags: ['Texas', 'Austin'],
+    section: { id: 'world', collection: 'sections' },
+    authors: [{ id: 'jane', collection: 'authors' }],
+    hero: undefined,
+    translationOf: undefined,
+    previousUrls: [],
+    corrections: [],
+    kind: 'news',
+    updates: [],
+    coverageEndedAt: undefined,
+  };
+  const body = fields.body ?? `<p>El cuerpo de ${id}.</p>`;
+  const digest = JSON.stringify([data, body]);
+  bodies.set(digest, body);
+  return {
+    id,
+    filePath: `content/articles/${id}.md`,
+    digest,
+    data,
+  } as unknown as StoredEntry<'articles'>;
+}
+
+const authors = [
+  {
+    id: 'jane',
+    filePath: 'content/authors/jane.yaml',
+    data: {
+      name: 'Jane Roe',
+      role: { en: 'Reporter', es: 'Reportera' },
+      bio: { en: 'Bio.' },
+      avatar: undefined,
+      links: [],
+    },
+  },
+] as unknown as StoredEntry<'authors'>[];
+
+const sections = [
+  {
+    id: 'world',
+    filePath: 'content/sections/world.yaml',
+    data: { name: { es: 'Mundo', en: 'World' }, path: { es: 'mundo' }, order: 1 },
+  },
+] as unknown as StoredEntry<'sections'>[];
+
+/** Bodies by story, as the body files hold them (the latest story made with an id wins). */
+const bodies = new Map<string, string>();
+const body = (entry: StoredEntry<'articles'>) => bodies.get(entry.digest as string) ?? '';
+
+/** Each bundle's records file of an edition, as the records route writes it from the whole catalogue. */
+function routeFiles(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<string, Buffer> {
+  const catalogue = createCatalogue({
+    articles: entries.map(articleRecord),
+    authors: authors.map(authorRecord),
+    sections: sections.map(sectionRecord),
+    settings,
+  });
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return new Map(
+    storiesByBundle(catalogue.published(lang), now).map(([bundle, list]) => [
+      bundle,
+      Buffer.from(
+        JSON.stringify(
+          list.map((article) => {
+            const entry = byId.get(article.id);
+            return searchRecord(article, plainText(entry ? body(entry) : ''), bundle);
+          }),
+        ),
+      ),
+    ]),
+  );
+}
+
+/** What the search index starts indexing for `edited`, from the files of `before`. */
+function guesses(before: Map<string, Buffer>, edited: StoredEntry<'articles'>[]) {
+  const stories = editedStories({ articles: edited, authors, sections, settings, body });
+  return speculativeBundles(
+    stories,
+    () => [...before.keys()],
+    (_, bundle) => before.get(bundle),
+  );
+}
+
+const archive = [
+  story('2025/primera', { publishedAt: '2025-01-05T09:00:00-06:00' }),
+  story('2025/segunda', { publishedAt: '2025-02-05T09:00:00-06:00' }),
+  story('2025/tercera', { publishedAt: '2025-03-05T09:00:00-06:00' }),
+  story('2025/cuarta', { publishedAt: '2025-04-05T09:00:00-06:00' }),
+  story('2026/reciente', { publishedAt: '2026-11-20T09:00:00-06:00' }),
+  story('2025/english', { publishedAt: '2025-02-07T09:00:00-06:00', lang: 'en' }),
+];
+
+describe('search records guessed before the pages are bundled', () => {
+  for (const [place, id] of [
+    ['first', '2025/cuarta'],
+    ['in the middle', '2025/segunda'],
+    ['last', '2025/primera'],
+  ] as const) {
+    it(`are the bytes the route writes when a story ${place} in its bundle is edited`, () => {
+      const before = routeFiles(archive, 'es');
+      const edited = story(id, {
+        publishedAt: archive.find((entry) => entry.id === id)?.data.publishedAt.toISOString(),
+        title: 'Un titular "corregido"',
+        body: '<p>El cuerpo, con una corrección y un texto raro: "},{"url":"/x/"}.</p>',
+      });
+      const after = archive.map((entry) => (entry.id === id ? edited : entry));
+      const guessed = guesses(before, [edited]);
+      expect(guessed.map((guess) => [guess.lang, guess.bundle])).toEqual([['es', '2025']]);
+      expect(guessed[0]?.bytes.toString()).toBe(routeFiles(after, 'es').get('2025')?.toString());
+    });
+  }
+
+  it('are made for every bundle and edition an edit touches, and for no other', () => {
+    const before = new Map([...routeFiles(archive, 'es')].map(([k, v]) => [`es ${k}`, v]));
+    const edits = [
+      story('2025/tercera', { publishedAt: '2025-03-05T09:00:00-06:00', title: 'Otro' }),
+      story('2026/reciente', { publishedAt: '2026-11-20T09:00:00-06:00', title: 'Nuevo' }),
+      story('2025/english', { publishedAt: '2025-02-07T09:00:00-06:00', lang: 'en', title: 'New' }),
+    ];
+    const stories = editedStories({ articles: edits, authors, sections, settings, body });
+    const found = speculativeBundles(
+      stories,
+      (lang) => [...routeFiles(archive, lang).keys()],
+      (lang, bundle) =>
+        lang === 'es' ? before.get(`es ${bundle}`) : routeFiles(archive, 'en').get(bundle),
+    );
+    expect(found.map((guess) => `${guess.lang} ${guess.bundle}`).sort()).toEqual([
+      'en 2025',
+      'es 2025',
+      'es 2026-11',
+    ]);
+  });
+
+  it('are not made for a story that is new, moved to another bundle, unpublished, or unchanged', () => {
+    const before = routeFiles(archive, 'es');
+    const cases = [
+      story('2025/nueva', { publishedAt: '2025-05-05T09:00:00-06:00' }),
+      story('2025/segunda', { publishedAt: '2026-11-21T09:00:00-06:00', title: 'Movida' }),
+      story('2025/segunda', { publishedAt: '2025-02-05T09:00:00-06:00', draft: true }),
+      story('2025/tercera', { publishedAt: '2025-03-05T09:00:00-06:00' }),
+    ];
+    for (const edited of cases) expect(guesses(before, [edited])).toEqual([]);
+  });
+
+  it('are not made when the story cannot be catalogued on its own', () => {
+    const orphan = story('2025/segunda', { publishedAt: '2025-02-05T09:00:00-06:00', title: 'X' });
+    (orphan.data as { section: { id: string } }).section = { id: 'nowhere' };
+    expect(editedStories({ articles: [orphan], authors, sections, settings, body })).toEqual([]);
+  });
+});
+
+describe('recordsWithEdits', () => {
+  const record = (url: string, content: string) => ({
+    url,
+    content,
+    language: 'es',
+    meta: { title: content, dek: '', date: '', datetime: '', section: '' },
+    filters: { section: ['world'], author: ['jane'], bundle: ['2025'] },
+    sort: { date: '2025-01-01T00:00:00.000Z' },
+  });
+  const edit = (path: string, content: string): EditedStory => ({
+    lang: 'es',
+    path,
+    year: '2025',
+    record: () => record(path, content),
+  });
+  const file = Buffer.from(
+    JSON.stringify([
+      record('/es/a/', 'uno'),
+      record('/es/ab/', '{"url":"/es/a/",'),
+      record('/es/c/', 'tres'),
+    ]),
+  );
+
+  it('replaces the record of the URL given, and only it, whatever its neighbours hold', () => {
+    const next = recordsWithEdits(file, '2025', [edit('/es/a/', 'nuevo')]);
+    expect(JSON.parse(String(next))).toEqual([
+      record('/es/a/', 'nuevo'),
+      record('/es/ab/', '{"url":"/es/a/",'),
+      record('/es/c/', 'tres'),
+    ]);
+    const last = recordsWithEdits(file, '2025', [edit('/es/c/', 'otro')]);
+    expect(JSON.parse(String(last)).at(-1)).toEqual(record('/es/c/', 'otro'));
+  });
+
+  it('gives nothing when the URL is not there or its record is the same', () => {
+    expect(recordsWithEdits(file, '2025', [edit('/es/z/', 'x')])).toBeUndefined();
+    expect(recordsWithEdits(file, '2025', [edit('/es/c/', 'tres')])).toBeUndefined();
+  });
+});

@@ -1,0 +1,159 @@
+import type { CollectionEntry } from 'astro:content';
+import type { Lang } from '../site';
+import { createCatalogue } from './catalogue';
+import { articleRecord, authorRecord, sectionRecord } from './catalogue-input';
+import type { CatalogueSettings } from './catalogue-types';
+import { zonedDateParts } from './dates';
+import { plainText, searchRecord, type SearchRecord } from './search';
+
+/**
+ * Search records guessed before the pages are bundled (README
+ * "Publishing").
+ *
+ * An edit to an archive story re-indexes its search bundle (a year's or
+ * half a year's stories of its edition): about 3 s of Pagefind at 10,000
+ * articles, which began only once Vite had bundled the pages and the
+ * records route had made the catalogue (1.5 s after the content was
+ * synced), and which the publish then waited for. The records of the
+ * bundle are known long before that: the previous build's file, with the
+ * edited story's record made again. So as soon as the content is synced,
+ * the search index takes the stories whose source file changed, makes each
+ * one's record from a catalogue of that story alone (its section, its
+ * authors), puts it in place of the old one in its bundle's kept records
+ * file, and starts Pagefind on the result.
+ *
+ * It is a guess, and checked: the records route still makes every changed
+ * bundle's records from the whole catalogue, and the indexing started early
+ * is kept only when those are the same bytes; otherwise the bundle is
+ * indexed again from the route's records, as before. A story that is new,
+ * moved to another bundle, unpublished or linked to a translation makes no
+ * guess (it is not found, or its catalogue of one fails), and costs nothing
+ * more than the lookup.
+ */
+
+/** A content entry as the content layer's store holds it. */
+export type StoredEntry<C extends 'articles' | 'authors' | 'sections'> = Pick<
+  CollectionEntry<C>,
+  'id' | 'data' | 'filePath'
+> & { digest?: string | number | undefined };
+
+/** An edited story as its bundle's records file holds it. */
+export interface EditedStory {
+  lang: Lang;
+  /** Its URL: the `url` of its record. */
+  path: string;
+  /** The year it was published in, in the newsroom's time zone: its bundle's key starts with it. */
+  year: string;
+  /** Its record in the bundle `bundle`. */
+  record(bundle: string): SearchRecord;
+}
+
+/**
+ * The published stories among `articles` (entries whose file changed) with
+ * their records, made by the catalogue from those stories alone; empty
+ * when that catalogue cannot be made (a translation whose original is not
+ * among them, any content problem: the route's full catalogue decides).
+ */
+export function editedStories(input: {
+  articles: readonly StoredEntry<'articles'>[];
+  authors: readonly StoredEntry<'authors'>[];
+  sections: readonly StoredEntry<'sections'>[];
+  settings: Pick<CatalogueSettings, 'langs' | 'pageSize' | 'now'>;
+  /** A story's body as HTML (body-files.ts, readBody). */
+  body: (entry: StoredEntry<'articles'>) => string;
+}): EditedStory[] {
+  const entries = new Map(input.articles.map((entry) => [entry.id, entry]));
+  let catalogue: ReturnType<typeof createCatalogue>;
+  try {
+    catalogue = createCatalogue({
+      // A record shows no photo; the store holds a photo as a reference
+      // that only the built pages resolve.
+      articles: input.articles.map((entry) => ({ ...articleRecord(entry), hero: undefined })),
+      authors: input.authors.map(authorRecord),
+      sections: input.sections.map(sectionRecord),
+      settings: {
+        langs: input.settings.langs,
+        pageSize: input.settings.pageSize,
+        now: input.settings.now,
+      },
+    });
+  } catch {
+    return [];
+  }
+  return input.settings.langs.flatMap((lang) =>
+    catalogue.published(lang).flatMap((article): EditedStory[] => {
+      const entry = entries.get(article.id);
+      if (entry === undefined) return [];
+      let text: string | undefined;
+      return [
+        {
+          lang,
+          path: article.path,
+          year: zonedDateParts(article.publishedAt).year,
+          record: (bundle) =>
+            searchRecord(article, (text ??= plainText(input.body(entry))), bundle),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * A bundle's records file as the route would write it now, from the file
+ * it wrote last (`previous`, UTF-8 JSON) with the records of `stories`
+ * made again in place; undefined when none of them is in it, or when none
+ * of their records changed.
+ *
+ * The route writes the file with JSON.stringify, a record's `url` first:
+ * each record starts `{"url":"…",` and the next one `},{"url":`, a sequence
+ * no string inside a record can hold (its quotes are escaped). A record is
+ * replaced in the bytes, so the thousand others are neither decoded,
+ * parsed nor written again (a 5 MB file parsed and written whole took
+ * 70 ms of the main thread, ahead of the bundling).
+ */
+export function recordsWithEdits(
+  previous: Buffer,
+  bundle: string,
+  stories: readonly EditedStory[],
+): Buffer | undefined {
+  let bytes = previous;
+  let changed = false;
+  for (const story of stories) {
+    const start = bytes.indexOf(`{"url":${JSON.stringify(story.path)},`);
+    if (start < 0) continue;
+    const next = bytes.indexOf('},{"url":', start);
+    const end = next < 0 ? bytes.lastIndexOf('}]') + 1 : next + 1;
+    if (end <= start) continue;
+    const made = Buffer.from(JSON.stringify(story.record(bundle)));
+    if (made.equals(bytes.subarray(start, end))) continue;
+    bytes = Buffer.concat([bytes.subarray(0, start), made, bytes.subarray(end)]);
+    changed = true;
+  }
+  return changed ? bytes : undefined;
+}
+
+/**
+ * The bundles to start indexing before the pages are bundled: for each
+ * edited story, the kept records file of its edition whose bundle starts
+ * with its year and which holds its URL, with its record made again.
+ * `bundles(lang)` lists an edition's kept records files by bundle key;
+ * `read(lang, bundle)` reads one.
+ */
+export function speculativeBundles(
+  stories: readonly EditedStory[],
+  bundles: (lang: Lang) => readonly string[],
+  read: (lang: Lang, bundle: string) => Buffer | undefined,
+): { lang: Lang; bundle: string; bytes: Buffer }[] {
+  const byEdition = Map.groupBy(stories, (story) => story.lang);
+  return [...byEdition].flatMap(([lang, list]) =>
+    bundles(lang).flatMap((bundle) => {
+      const theirs = list.filter(
+        (story) => bundle === story.year || bundle.startsWith(`${story.year}-`),
+      );
+      if (theirs.length === 0) return [];
+      const previous = read(lang, bundle);
+      const bytes = previous === undefined ? undefined : recordsWithEdits(previous, bundle, theirs);
+      return bytes === undefined ? [] : [{ lang, bundle, bytes }];
+    }),
+  );
+}
