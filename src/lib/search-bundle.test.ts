@@ -175,7 +175,12 @@ describe('namedByContent', () => {
     expect(namedByContent('fragment/es_074f43d.pf_fragment')).toBe(true);
     expect(namedByContent('index/en_10bf83a.pf_index')).toBe(true);
     expect(namedByContent('filter/es_4adc74d.pf_filter')).toBe(true);
-    for (const path of ['pagefind.js', 'pagefind-entry.json', 'wasm.es.pagefind', 'pagefind-worker.js'])
+    for (const path of [
+      'pagefind.js',
+      'pagefind-entry.json',
+      'wasm.es.pagefind',
+      'pagefind-worker.js',
+    ])
       expect(namedByContent(path)).toBe(false);
   });
 });
