@@ -102,25 +102,28 @@ test.describe('incremental builds', () => {
       cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
       // Two stories of the same day: moving the first one's time past the
       // second's keeps its URL and its bundle, but changes the records'
-      // order, which a record put in place of the old one does not.
-      const day = '2025-06-10';
-      const first = 'content/articles/2025/puente-laredo-horario.md';
+      // order, which a record put in place of the old one does not. The
+      // day is in the build's month, whose bundle is large enough beside
+      // the sample archive for its re-index to start early
+      // (earlyIndexPays).
+      const day = '2026-11-10';
+      const first = 'content/articles/2026/puente-laredo-horario.md';
       const story = (time: string) =>
         article({
           ...BASE,
           lang: 'es',
           title: "'Laredo amplía el horario del puente internacional'",
-          publishedAt: `${day}T${time}:00-05:00`,
+          publishedAt: `${day}T${time}:00-06:00`,
         });
       write(dir, first, story('09:00'));
       write(
         dir,
-        'content/articles/2025/puente-laredo-camiones.md',
+        'content/articles/2026/puente-laredo-camiones.md',
         article({
           ...BASE,
           lang: 'es',
           title: "'Los camiones esperan menos en el puente de Laredo'",
-          publishedAt: `${day}T10:00:00-05:00`,
+          publishedAt: `${day}T10:00:00-06:00`,
         }),
       );
       expect(build(dir).ok).toBe(true);

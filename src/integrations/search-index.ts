@@ -29,7 +29,13 @@ import type { ListedPaths } from './kept-output';
 import { createEarlyRecords, setEarlyRecords } from '../lib/early-records';
 import { readBody } from '../lib/body-files';
 import { getBuildTime, getPageSize } from '../lib/build-time';
-import { editedStories, speculativeBundles, type StoredEntry } from '../lib/speculative-records';
+import {
+  earlyIndexPays,
+  editedStories,
+  recordCount,
+  speculativeBundles,
+  type StoredEntry,
+} from '../lib/speculative-records';
 import { sourcesRead } from '../lib/trusted-stamps';
 import { heldCollection } from './store-written-last';
 
@@ -450,6 +456,9 @@ function guessEditedBundles(root: string, indexer: Indexer): void {
       (lang, bundle) => readFileSync(join(folderOf(lang), `${bundle}.json`)),
     );
     for (const guess of guesses) {
+      // Only a bundle whose re-index would end after the pages: started
+      // early, Pagefind slows the bundle and the paths.
+      if (!earlyIndexPays(recordCount(guess.bytes), articles.size)) continue;
       indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
     }
   } catch {

@@ -3,7 +3,9 @@ import { createCatalogue } from './catalogue';
 import { articleRecord, authorRecord, sectionRecord } from './catalogue-input';
 import { plainText, searchRecord, storiesByBundle } from './search';
 import {
+  earlyIndexPays,
   editedStories,
+  recordCount,
   recordsWithEdits,
   speculativeBundles,
   type EditedStory,
@@ -220,5 +222,22 @@ describe('recordsWithEdits', () => {
   it('gives nothing when the URL is not there or its record is the same', () => {
     expect(recordsWithEdits(file, '2025', [edit('/es/z/', 'x')])).toBeUndefined();
     expect(recordsWithEdits(file, '2025', [edit('/es/c/', 'tres')])).toBeUndefined();
+  });
+});
+
+describe('earlyIndexPays', () => {
+  it('starts a re-index early only when its bundle is large beside the archive', () => {
+    // The bench's 10k edit: 1,013 Spanish stories of 2025 among 10,000.
+    expect(earlyIndexPays(1_013, 10_000)).toBe(true);
+    // Its 50k edit: a two-month part of 1,500 stories among 50,000.
+    expect(earlyIndexPays(1_500, 50_000)).toBe(false);
+    // A correction to a story of this month on a small site.
+    expect(earlyIndexPays(30, 66)).toBe(true);
+  });
+
+  it('counts the records a records file holds', () => {
+    const records = [1, 2, 3].map((n) => ({ url: `/es/${n}/`, content: '{"url":"inside"}' }));
+    expect(recordCount(Buffer.from(JSON.stringify(records)))).toBe(3);
+    expect(recordCount(Buffer.from('[]'))).toBe(0);
   });
 });
