@@ -61,9 +61,8 @@ class Indexer {
    * hands over the same bytes (then they move to `early`).
    */
   readonly guessed = new Map<string, { bytes: Uint8Array; job: Promise<IndexedBundle> }>();
-  /** Guesses the records route confirmed, and guesses it rendered other bytes for, by `lang/bundle`. */
-  readonly confirmedGuesses: string[] = [];
-  readonly missedGuesses: string[] = [];
+  /** What became of each guess, by `lang/bundle`: kept, or indexed again (wrong, or never confirmed). */
+  readonly guesses = new Map<string, 'kept' | 'wrong'>();
 
   constructor(
     /** The folder of an edition's bundle. */
@@ -129,10 +128,10 @@ class Indexer {
     // The guess was right: its indexing, started earlier, is this bundle's.
     if (guess !== undefined && Buffer.compare(guess.bytes, bytes) === 0) {
       this.early.set(key, guess.job);
-      this.confirmedGuesses.push(key);
+      this.guesses.set(key, 'kept');
       return;
     }
-    if (guess !== undefined) this.missedGuesses.push(key);
+    if (guess !== undefined) this.guesses.set(key, 'wrong');
     this.early.set(key, this.indexCopy(lang, bundle, bytes, 'render'));
   }
 
@@ -315,6 +314,7 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
         indexer.guessed.clear();
         await Promise.allSettled(unconfirmed.map(([, guess]) => guess.job));
         for (const [key] of unconfirmed) {
+          indexer.guesses.set(key, 'wrong');
           const [lang, bundle] = key.split('/') as [Lang, string];
           delete before[lang]?.[bundle];
           output.relist(root, searchBundlePath(lang, bundle).replace(/^\/+/, ''));
@@ -332,10 +332,7 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
           const bundleFiles = filesByBundle(output.files(root), bundles);
           // The bundles the catalogue has stories in: the files the route
           // wrote or kept (the kept-output integration deleted the others).
-          const keys = (await readdir(recordsDir).catch(() => [] as string[]))
-            .filter((name) => name.endsWith('.json'))
-            .map((name) => name.slice(0, -'.json'.length))
-            .sort(newestBundleFirst);
+          const keys = keptRecordsBundles(recordsDir).sort(newestBundleFirst);
           const now = keys.map((key) => ({
             key,
             records: fileStamp(join(recordsDir, `${key}.json`)),
@@ -396,11 +393,10 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
           );
         };
         const guessNote = (lang: Lang) => {
-          const mine = (list: string[]) => list.filter((key) => key.startsWith(`${lang}/`));
-          const kept = mine(indexer.confirmedGuesses).length;
-          const dropped =
-            mine(indexer.missedGuesses).length + mine(unconfirmed.map(([key]) => key)).length;
-          return kept + dropped === 0
+          const mine = [...indexer.guesses].filter(([key]) => key.startsWith(`${lang}/`));
+          const kept = mine.filter(([, outcome]) => outcome === 'kept').length;
+          const dropped = mine.length - kept;
+          return mine.length === 0
             ? ''
             : ` (${kept} started before the pages were bundled${dropped > 0 ? `, ${dropped} guessed wrong and indexed again` : ''})`;
         };
@@ -449,20 +445,28 @@ function guessEditedBundles(root: string, indexer: Indexer): void {
     const folderOf = (lang: Lang) => join(root, searchRecordsFolder(lang));
     const guesses = speculativeBundles(
       stories,
-      (lang) =>
-        readdirSync(folderOf(lang))
-          .filter((name) => name.endsWith('.json'))
-          .map((name) => name.slice(0, -'.json'.length)),
-      (lang, bundle) => readFileSync(join(folderOf(lang), `${bundle}.json`)),
+      (lang) => keptRecordsBundles(folderOf(lang)),
+      (lang, bundle) => {
+        const bytes = readFileSync(join(folderOf(lang), `${bundle}.json`));
+        // Only a bundle whose re-index would end after the pages: started
+        // early, Pagefind slows the bundle and the paths.
+        return earlyIndexPays(recordCount(bytes), articles.size) ? bytes : undefined;
+      },
     );
-    for (const guess of guesses) {
-      // Only a bundle whose re-index would end after the pages: started
-      // early, Pagefind slows the bundle and the paths.
-      if (!earlyIndexPays(recordCount(guess.bytes), articles.size)) continue;
-      indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
-    }
+    for (const guess of guesses) indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
   } catch {
     // No guess: the records route hands the bundle over as before.
+  }
+}
+
+/** The bundles an edition's records folder holds files for (`2025-h1` for `2025-h1.json`); none when it is missing. */
+function keptRecordsBundles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length));
+  } catch {
+    return [];
   }
 }
 

@@ -10,13 +10,13 @@ import {
   filesByBundle,
   indexRecords,
   namedByContent,
-  readBundle,
   servedBundleFile,
   writeBundle,
   bundlePlan,
   type BundleState,
   type IndexRecord,
 } from './search-bundle';
+import { listStamps } from '../../scripts/work-folder';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -223,7 +223,7 @@ describe('an edition’s bundle on disk', { timeout: 30_000 }, () => {
     const next = await indexRecords(changed, 'es');
     const done = await writeBundle(dir, next);
     expect(done.removed).toBeGreaterThan(0);
-    const onDisk = await readBundle(dir);
+    const onDisk = listStamps(dir);
     expect([...onDisk.keys()].sort()).toEqual(next.map((file) => file.path).sort());
     const again = await writeBundle(dir, next);
     expect(again).toMatchObject({ written: 0, removed: 0 });

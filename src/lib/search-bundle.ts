@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rmdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, rmdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { listStamps } from '../../scripts/work-folder.ts';
 
@@ -144,18 +144,6 @@ export async function indexRecords(
   } finally {
     await index.deleteIndex();
   }
-}
-
-/** Every file under `dir` with its bytes, by path relative to it; empty when there is none. */
-export async function readBundle(dir: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path).split(sep).join('/'), await readFile(path));
-  }
-  return files;
 }
 
 /**

@@ -71,11 +71,7 @@ export function editedStories(input: {
       articles: input.articles.map((entry) => ({ ...articleRecord(entry), hero: undefined })),
       authors: input.authors.map(authorRecord),
       sections: input.sections.map(sectionRecord),
-      settings: {
-        langs: input.settings.langs,
-        pageSize: input.settings.pageSize,
-        now: input.settings.now,
-      },
+      settings: input.settings,
     });
   } catch {
     return [];
@@ -170,7 +166,8 @@ export function recordCount(bytes: Buffer): number {
  * edited story, the kept records file of its edition whose bundle starts
  * with its year and which holds its URL, with its record made again.
  * `bundles(lang)` lists an edition's kept records files by bundle key;
- * `read(lang, bundle)` reads one.
+ * `read(lang, bundle)` reads one, or gives nothing for a bundle that is
+ * not to start early.
  */
 export function speculativeBundles(
   stories: readonly EditedStory[],

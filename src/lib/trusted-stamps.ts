@@ -190,17 +190,11 @@ export function trustedStamps(
       }
       const patterns = readPatterns(plan.read, options.pattern);
       const named = Array.isArray(patterns);
-      const read = readSlot.get() ?? new Map<string, readonly string[] | undefined>();
-      readSlot.set(
-        read.set(
-          context.collection,
-          named ? plan.read.map((file) => `${folder}/${file}`) : undefined,
-        ),
-      );
+      const reading = (named ? plan.read : [...files.keys()]).map((file) => `${folder}/${file}`);
+      const sources = readSlot.get() ?? new Map<string, readonly string[] | undefined>();
+      readSlot.set(sources.set(context.collection, named ? reading : undefined));
       if (plan.read.length > 0) {
-        const reading = new Set(
-          (named ? plan.read : [...files.keys()]).map((file) => `${folder}/${file}`),
-        );
+        const readNow = new Set(reading);
         await make(patterns).load({
           ...context,
           store: {
@@ -209,7 +203,7 @@ export function trustedStamps(
             // those of the files it read may go (an id that changed).
             delete: (id) => {
               const file = context.store.get(id)?.filePath;
-              if (file === undefined || reading.has(file)) context.store.delete(id);
+              if (file === undefined || readNow.has(file)) context.store.delete(id);
             },
           },
         });
