@@ -6,8 +6,8 @@
  * - `first` paths lead, in their own order: the search records, so Pagefind
  *   can index them while the pages are rendered.
  * - `spread` paths are set evenly among the rest instead of in one run: the
- *   archive feed documents (RFC 5005), each the full text of a page of
- *   stories, about 300 KB. Six hundred of them in a row at 10,000 articles
+ *   archive feed documents (RFC 5005), each the full text of up to 50
+ *   stories, up to 300 KB. Six hundred of them in a row at 10,000 articles
  *   made strings too large for V8's young generation faster than it
  *   collected them: the heap grew from 350 MB to 1 GB for four seconds and
  *   set the build's peak (1.82 GB; spread out, 1.47 GB).

@@ -1,63 +1,138 @@
 import { describe, expect, it } from 'vitest';
-import { archiveFeed, getFeedSize } from './feed-archive';
+import {
+  archiveFeed,
+  archiveName,
+  endsDocument,
+  fnv1a,
+  getFeedSize,
+  type ArchivePage,
+} from './feed-archive';
 
-/** Stories 1…n, newest first, as the catalogue lists them. */
-const stories = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+/** Permalinks of stories 1…n (1 the oldest), newest first, as the catalogue lists them. */
+const stories = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => `/es/2025/01/01/story-${from + n - 1 - i}/`);
+const archive = (newestFirst: readonly string[], size: number) =>
+  archiveFeed(newestFirst, size, (path) => path, archiveName);
+
+/** A document as a reader's feed client sees it: its name, stories and links. */
+const shown = (page: ArchivePage<string>) => JSON.stringify(page);
 
 // RFC 5005 §4 (archived feeds): archive documents together with the current
 // feed hold the whole history, and published archive documents do not change.
 describe('archiveFeed', () => {
-  it.each([
-    { count: 0, size: 3, pages: [] },
-    { count: 2, size: 3, pages: [] },
-    { count: 3, size: 3, pages: [[3, 2, 1]] },
-    {
-      count: 7,
-      size: 3,
-      pages: [
-        [3, 2, 1],
-        [6, 5, 4],
-      ],
-    },
-  ])(
-    'puts $count stories into complete documents of $size, oldest first',
-    ({ count, size, pages }) => {
-      expect(archiveFeed(stories(count), size).pages.map((p) => p.items)).toEqual(pages);
-    },
-  );
+  it('FNV-1a gives the published test vectors', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
 
-  it('links each document to its older and newer neighbour, and the current feed to the newest', () => {
-    const archive = archiveFeed(stories(10), 3);
-    expect(archive.pages.map((p) => [p.number, p.prev, p.next])).toEqual([
-      [1, undefined, 2],
-      [2, 1, 3],
-      [3, 2, undefined],
-    ]);
-    expect(archive.newest).toBe(3);
-    expect(archiveFeed(stories(2), 3).newest).toBeUndefined();
+  it('cuts documents after boundary stories, or at the document size, oldest first', () => {
+    const newestFirst = stories(200);
+    const { pages } = archive(newestFirst, 10);
+    const oldestFirst = [...newestFirst].reverse();
+    let start = 0;
+    for (const page of pages) {
+      const items = oldestFirst.slice(start, start + page.items.length);
+      expect(page.items).toEqual([...items].reverse());
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.length).toBeLessThanOrEqual(10);
+      // Only the last story of a document may be a boundary, and a
+      // document without one is full.
+      expect(items.slice(0, -1).filter((key) => endsDocument(key, 10))).toEqual([]);
+      if (!endsDocument(items.at(-1) ?? '', 10)) expect(items).toHaveLength(10);
+      start += items.length;
+    }
+    // Both kinds of end happen in 200 stories.
+    expect(pages.some((p) => p.items.length < 10)).toBe(true);
+    expect(pages.some((p) => p.items.length === 10)).toBe(true);
+    // What is left is fewer than a document and holds no boundary.
+    const rest = oldestFirst.slice(start);
+    expect(rest.length).toBeLessThan(10);
+    expect(rest.filter((key) => endsDocument(key, 10))).toEqual([]);
+  });
+
+  it('names each document after its oldest story and links it to its neighbours', () => {
+    const { pages, newest } = archive(stories(60), 6);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const [index, page] of pages.entries()) {
+      expect(page.name).toBe(archiveName(page.items.at(-1) ?? ''));
+      expect(page.prev).toBe(pages[index - 1]?.name);
+      expect(page.next).toBe(pages[index + 1]?.name);
+    }
+    expect(newest).toBe(pages.at(-1)?.name);
+    expect(archive([], 6)).toEqual({ pages: [], newest: undefined });
+  });
+
+  it('names a document by its story’s date and slug', () => {
+    expect(archiveName('/es/2025/09/07/la-oficina/')).toBe('2025-09-07-la-oficina');
+    expect(archiveName('/en/2024/01/02/x/')).toBe('2024-01-02-x');
   });
 
   it('leaves every story either in an archive document or among the newest a current feed carries', () => {
-    for (let count = 0; count < 20; count++) {
-      const size = 4;
-      const archived = archiveFeed(stories(count), size).pages.flatMap((p) => p.items);
-      const current = stories(count).slice(0, size);
-      expect(new Set([...archived, ...current])).toEqual(new Set(stories(count)));
-    }
-  });
-
-  it('never changes an existing document when a story is added', () => {
-    for (let count = 1; count < 20; count++) {
-      const before = archiveFeed(stories(count), 4).pages;
-      const after = archiveFeed(stories(count + 1), 4).pages;
-      for (const page of before) {
-        expect(after[page.number - 1]?.items).toEqual(page.items);
+    for (const size of [1, 2, 3, 4, 7, 50]) {
+      for (let count = 0; count < 120; count += 1) {
+        const all = stories(count);
+        const archived = archive(all, size).pages.flatMap((p) => p.items);
+        expect(new Set(archived).size, `${count} stories, size ${size}`).toBe(archived.length);
+        const current = all.slice(0, size);
+        expect(new Set([...archived, ...current])).toEqual(new Set(all));
       }
     }
   });
 
+  it('never changes an existing document when a story is added, but for the newest one’s next link', () => {
+    for (let count = 1; count < 80; count += 1) {
+      const before = archive(stories(count), 4).pages;
+      const after = new Map(archive(stories(count + 1), 4).pages.map((p) => [p.name, p]));
+      for (const [index, page] of before.entries()) {
+        const now = after.get(page.name);
+        expect(now?.items).toEqual(page.items);
+        expect(now?.prev).toBe(page.prev);
+        if (index < before.length - 1) expect(now?.next).toBe(page.next);
+      }
+    }
+  });
+
+  it('changes, when one story goes, only the documents from its own to the next boundary, and their neighbours', () => {
+    const size = 8;
+    const all = stories(300);
+    const before = archive(all, size).pages;
+    const oldestFirst = [...all].reverse();
+    for (let gone = 0; gone < oldestFirst.length; gone += 1) {
+      const removed = oldestFirst[gone] ?? '';
+      const after = archive(
+        all.filter((key) => key !== removed),
+        size,
+      ).pages;
+      const afterByName = new Map(after.map((p) => [p.name, shown(p)]));
+      // The next boundary strictly after the removed story, oldest first.
+      const next = oldestFirst.findIndex((key, i) => i > gone && endsDocument(key, size));
+      const changed = before.filter((page) => afterByName.get(page.name) !== shown(page));
+      for (const page of changed) {
+        const oldest = oldestFirst.indexOf(page.items.at(-1) ?? '');
+        const newestIndex = oldestFirst.indexOf(page.items[0] ?? '');
+        // Changed: documents that held stories from the removed one to the
+        // next boundary, and the neighbours on either side (their links).
+        const touches = newestIndex >= gone - size && (next === -1 || oldest <= next + 1);
+        expect(touches, `${removed} changed ${page.name}`).toBe(true);
+      }
+      expect(changed.length, removed).toBeLessThan(before.length / 4);
+    }
+  });
+
   it('refuses a document size that is not a positive whole number', () => {
-    expect(() => archiveFeed(stories(3), 0)).toThrow(/whole number/);
+    expect(() => archive(stories(3), 0)).toThrow(/whole number/);
+  });
+
+  it('refuses names that two documents would share', () => {
+    expect(() =>
+      archiveFeed(
+        stories(20),
+        2,
+        (key) => key,
+        () => 'same',
+      ),
+    ).toThrow(/same name/);
   });
 });
 

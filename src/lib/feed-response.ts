@@ -19,7 +19,7 @@ import {
   type FeedImage,
   type FeedLinks,
 } from './feed';
-import { archiveFeed, getFeedSize } from './feed-archive';
+import { archiveFeed, archiveName, getFeedSize, type FeedArchive } from './feed-archive';
 import { feedCacheKey as storiesFeedKey } from './cache-key';
 import { FEED_IMAGE_WIDTH, PAGE_BACKGROUND, photoXmp, type PhotoRights } from './images';
 import { authorPath, editionPath, feedArchivePath, feedPath } from './urls';
@@ -249,7 +249,7 @@ export function editionFeedResponse(options: {
   articles: readonly Article[];
   site: URL | undefined;
 }): Promise<Response> {
-  const { newest } = archiveFeed(options.articles, feedSize());
+  const { newest } = editionArchive(options.articles);
   return feedResponse({
     ...options,
     pagePath: editionPath(options.lang),
@@ -265,11 +265,24 @@ export function editionFeedResponse(options: {
 type ArchiveFeedProps = {
   format: FeedFormat;
   lang: Lang;
-  number: number;
-  prev: number | undefined;
-  next: number | undefined;
+  name: string;
+  prev: string | undefined;
+  next: string | undefined;
   articles: readonly Article[];
 };
+
+/**
+ * An edition's RFC 5005 archive (feed-archive.ts): documents cut by their
+ * stories' permalinks and named after their oldest story.
+ */
+export function editionArchive(published: readonly Article[]): FeedArchive<Article> {
+  return archiveFeed(
+    published,
+    feedSize(),
+    (article) => article.path,
+    (article) => archiveName(article.path),
+  );
+}
 
 /**
  * `getStaticPaths` entries for every RFC 5005 archive document of every
@@ -287,18 +300,18 @@ export function archiveFeedPaths(
   storiesKey: StoriesKey,
 ) {
   return langs.flatMap((lang) =>
-    archiveFeed(published(lang), feedSize()).pages.flatMap((page) => {
+    editionArchive(published(lang)).pages.flatMap((page) => {
       const cacheKey = feedCacheKey(
         storiesKey,
-        [lang, page.number, page.prev, page.next],
+        [lang, page.name, page.prev, page.next],
         page.items,
       );
       return FEED_FORMATS.map((format) => ({
-        params: { lang, number: String(page.number), feed: feedPath('', format) },
+        params: { lang, name: page.name, feed: feedPath('', format) },
         props: {
           format,
           lang,
-          number: page.number,
+          name: page.name,
           prev: page.prev,
           next: page.next,
           articles: page.items,
@@ -315,7 +328,7 @@ export const serveArchiveFeed: APIRoute<ArchiveFeedProps> = ({ props, site }) =>
     format: props.format,
     lang: props.lang,
     title: feedTitle(props.lang),
-    pagePath: feedArchivePath(props.lang, props.number),
+    pagePath: feedArchivePath(props.lang, props.name),
     articles: props.articles,
     site,
     history: {

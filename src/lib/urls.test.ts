@@ -86,12 +86,12 @@ describe('section, author, tag and feed paths', () => {
 
 describe('isFeedArchivePath', () => {
   it.each([
-    ['/es/archive/feed/3/rss.xml', true],
-    ['/en/archive/feed/12/feed.json', true],
+    ['/es/archive/feed/2025-09-07-la-oficina/rss.xml', true],
+    ['/en/archive/feed/2024-01-02-x/feed.json/', true],
     ['/es/archive/', false],
     ['/es/archive/feed/', false],
     ['/es/rss.xml', false],
-    ['/fr/archive/feed/3/rss.xml', false],
+    ['/fr/archive/feed/2025-09-07-x/rss.xml', false],
   ])('%s is a feed archive document: %s', (path, expected) => {
     expect(isFeedArchivePath(path)).toBe(expected);
   });

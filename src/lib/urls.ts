@@ -24,19 +24,19 @@ export function feedPath(pagePath: string, format: keyof typeof FEED_FILE_NAMES 
 }
 
 /**
- * An RFC 5005 archive document of an edition feed, numbered from the oldest
- * (issue 15): `/es/archive/feed/3/`, with `rss.xml`, `atom.xml` and
- * `feed.json` beside it like any feed.
+ * An RFC 5005 archive document of an edition feed, named after its oldest
+ * story (issue 15; feed-archive.ts): `/es/archive/feed/2025-09-07-slug/`,
+ * with `rss.xml`, `atom.xml` and `feed.json` beside it like any feed.
  */
-export function feedArchivePath(lang: Lang, number: number): string {
-  return `/${lang}/archive/feed/${number}/`;
+export function feedArchivePath(lang: Lang, name: string): string {
+  return `/${lang}/archive/feed/${name}/`;
 }
 
-/** Whether a built path is a document of an edition's feed archive (`/es/archive/feed/3/rss.xml`). */
+/** Whether a built path is a document of an edition's feed archive (`/es/archive/feed/<name>/rss.xml`). */
 export function isFeedArchivePath(pathname: string): boolean {
   return SITE.langs.some((lang) => {
-    const folder = feedArchivePath(lang, 1).replace(/1\/$/, '');
-    return pathname.startsWith(folder) && /^\d+\//.test(pathname.slice(folder.length));
+    const folder = feedArchivePath(lang, '').replace(/\/+$/, '/');
+    return pathname.startsWith(folder) && /^[^/]+\/./.test(pathname.slice(folder.length));
   });
 }
 

@@ -1,11 +1,10 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCatalogue } from '../../lib/content';
-import { archiveFeed } from '../../lib/feed-archive';
 import {
+  editionArchive,
   editionFeedResponse,
   feedCacheKey,
   feedFileParams,
-  feedSize,
   feedTitle,
 } from '../../lib/feed-response';
 import { SITE } from '../../site';
@@ -17,7 +16,7 @@ export const getStaticPaths = (async () => {
     // What the feed shows: its newest stories and the link to the newest archive document.
     const cacheKey = feedCacheKey(
       catalogue.cacheKeys.stories,
-      [feedTitle(lang), archiveFeed(published, feedSize()).newest],
+      [feedTitle(lang), editionArchive(published).newest],
       published,
     );
     return feedFileParams({ lang }).map((path) => ({ ...path, cacheKey }));
