@@ -73,9 +73,12 @@ test.describe('incremental builds', () => {
       expect(edited.ok, edited.output).toBe(true);
       expect(reused(edited.output)).toBeGreaterThan(10);
       // The edited stories' search bundles were indexed from records guessed
-      // before the pages were bundled, and the route's records confirmed them
+      // before the pages were bundled, and the bundle's inputs, story by
+      // story, confirmed them without the records being made again
       // (src/lib/speculative-records.ts).
-      expect(edited.output).toMatch(/search index en: .*started before the pages were bundled\)/);
+      expect(edited.output).toMatch(
+        /search index en: .*started before the pages were bundled, \d+ guessed and confirmed by its inputs\)/,
+      );
       expect(edited.output).not.toContain('guessed wrong');
       // The content store, saved after the site went live, holds the edit,
       // so the next build does not read the edited sources again.

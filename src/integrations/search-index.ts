@@ -10,6 +10,7 @@ import {
   newestBundleFirst,
   recordsFileBundle,
   searchBundlePath,
+  searchInputsFolder,
   searchRecordsFolder,
 } from '../lib/search';
 import { bundlePlan, bundleStampOf, filesByBundle, type BundleState } from '../lib/search-bundle';
@@ -26,7 +27,12 @@ import { outputCacheFile, type BuiltOutput } from './built-files';
 import { KEEP_OUTPUT_ENV } from './kept-output';
 import type { Prerenderer } from './prerenderer-chain';
 import type { ListedPaths } from './kept-output';
-import { createEarlyRecords, setEarlyRecords } from '../lib/early-records';
+import {
+  createEarlyRecords,
+  setEarlyRecords,
+  type EarlyRecords,
+  type RecordsGuess,
+} from '../lib/early-records';
 import { readBody } from '../lib/body-files';
 import { getBuildTime, getPageSize } from '../lib/build-time';
 import {
@@ -269,6 +275,7 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
   const folder = (lang: Lang, bundle: string) => join(root, searchBundlePath(lang, bundle));
   let pending = '';
   let current: Indexer | undefined;
+  let early: EarlyRecords | undefined;
   return {
     name: 'search-index',
     hooks: {
@@ -289,17 +296,24 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
         // Into the kept work folder, a changed bundle's records are handed
         // over as soon as the records route lists its paths (early-records.ts).
         const previous = listed?.previousKeys();
-        setEarlyRecords(
+        const guesses = new Map<string, RecordsGuess>();
+        early =
           previous === undefined
             ? undefined
-            : createEarlyRecords(recordsKeysByBundle(previous), (lang, bundle, bytes) => {
-                indexer.startEarly(lang, bundle, bytes);
-              }),
-        );
-        // An edited story's bundle starts indexing now, before the pages
-        // are bundled, from its kept records with the story's record made
-        // again (speculative-records.ts); the route's records confirm it.
-        if (previous !== undefined && !full) guessEditedBundles(root, indexer);
+            : createEarlyRecords(
+                recordsKeysByBundle(previous),
+                (lang, bundle, bytes) => {
+                  indexer.startEarly(lang, bundle, bytes);
+                },
+                guesses,
+              );
+        setEarlyRecords(early);
+        // An edited story's bundle is guessed now, before the pages are
+        // bundled: its kept records with the story's record made again
+        // (speculative-records.ts). Where it pays, Pagefind starts on it at
+        // once; the route takes the guess when the bundle's inputs confirm
+        // it, and the indexer keeps an early start only for the same bytes.
+        if (previous !== undefined && !full) guessEditedBundles(root, indexer, guesses);
       },
       'astro:build:done': async ({ logger }) => {
         setEarlyRecords(undefined);
@@ -392,13 +406,18 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
               `; ${waited.toFixed(2)} s after the pages`,
           );
         };
+        const taken = early?.taken ?? new Set<string>();
         const guessNote = (lang: Lang) => {
           const mine = [...indexer.guesses].filter(([key]) => key.startsWith(`${lang}/`));
           const kept = mine.filter(([, outcome]) => outcome === 'kept').length;
           const dropped = mine.length - kept;
-          return mine.length === 0
-            ? ''
-            : ` (${kept} started before the pages were bundled${dropped > 0 ? `, ${dropped} guessed wrong and indexed again` : ''})`;
+          const confirmed = [...taken].filter((key) => key.startsWith(`${lang}/`)).length;
+          const notes = [
+            ...(kept > 0 ? [`${kept} started before the pages were bundled`] : []),
+            ...(confirmed > 0 ? [`${confirmed} guessed and confirmed by its inputs`] : []),
+            ...(dropped > 0 ? [`${dropped} guessed wrong and indexed again`] : []),
+          ];
+          return notes.length === 0 ? '' : ` (${notes.join(', ')})`;
         };
         try {
           await Promise.all(SITE.langs.map(edition));
@@ -424,7 +443,11 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
  * holds it, and the files the articles' loader read (trusted-stamps.ts).
  * A guess that cannot be made is not made: nothing here may fail a build.
  */
-function guessEditedBundles(root: string, indexer: Indexer): void {
+function guessEditedBundles(
+  root: string,
+  indexer: Indexer,
+  guessed: Map<string, RecordsGuess>,
+): void {
   try {
     const changed = new Set(sourcesRead('articles') ?? []);
     const articles = heldCollection('articles');
@@ -446,14 +469,25 @@ function guessEditedBundles(root: string, indexer: Indexer): void {
     const guesses = speculativeBundles(
       stories,
       (lang) => keptRecordsBundles(folderOf(lang)),
+      (lang, bundle) => readFileSync(join(folderOf(lang), `${bundle}.json`)),
       (lang, bundle) => {
-        const bytes = readFileSync(join(folderOf(lang), `${bundle}.json`));
-        // Only a bundle whose re-index would end after the pages: started
-        // early, Pagefind slows the bundle and the paths.
-        return earlyIndexPays(recordCount(bytes), articles.size) ? bytes : undefined;
+        try {
+          return readFileSync(join(root, searchInputsFolder(lang), `${bundle}.json`), 'utf8');
+        } catch {
+          return undefined;
+        }
       },
     );
-    for (const guess of guesses) indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
+    for (const guess of guesses) {
+      if (guess.inputs !== undefined) {
+        guessed.set(`${guess.lang}/${guess.bundle}`, { inputs: guess.inputs, bytes: guess.bytes });
+      }
+      // Started early only where the re-index would end after the pages:
+      // Pagefind slows the bundle and the paths.
+      if (earlyIndexPays(recordCount(guess.bytes), articles.size)) {
+        indexer.startGuess(guess.lang, guess.bundle, guess.bytes);
+      }
+    }
   } catch {
     // No guess: the records route hands the bundle over as before.
   }

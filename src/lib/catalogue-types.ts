@@ -238,7 +238,19 @@ export interface Catalogue {
     stories(articles: readonly Article[]): string;
     /** An edition's search records of these stories, in this order: only what a record holds. */
     searchRecords(articles: readonly Article[]): string;
+    /**
+     * What `searchRecords` keys, story by story: the part every record
+     * shares, and each story's URL with the digest of what its record holds.
+     */
+    searchInputs(articles: readonly Article[]): SearchInputs;
   };
+}
+
+/** The inputs of a bundle's search records, story by story (`cacheKeys.searchInputs`). */
+export interface SearchInputs {
+  shared: string;
+  /** `[url, digest]` of each story, in the records' order. */
+  stories: [string, string][];
 }
 
 /** A correction as the corrections page and feed list it. */

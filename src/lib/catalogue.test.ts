@@ -410,6 +410,36 @@ describe('cache keys', () => {
     expect(keyOf({ author: 'joe' })).not.toBe(keyOf());
   });
 
+  it('give each story’s search inputs alone, the same in a catalogue of that story alone', () => {
+    const storiesWith = (body: string) => [
+      makeArticle({ id: '2026/a', publishedAt: minutes(-30) }),
+      makeArticle({ id: '2026/b', publishedAt: minutes(-20), authors: ['luis'], body }),
+      makeArticle({ id: '2026/c', publishedAt: minutes(-10) }),
+    ];
+    const stories = storiesWith('A body.');
+    const inputsOf = (records: ArticleRecord[]) => {
+      const catalogue = catalogueOf(records);
+      return catalogue.cacheKeys.searchInputs(catalogue.published('en'));
+    };
+    const before = inputsOf(stories);
+    expect(before.stories.map(([url]) => url)).toEqual(
+      catalogueOf(stories)
+        .published('en')
+        .map((a) => a.path),
+    );
+    // One story edited: its digest changes, and nothing else.
+    const edited = inputsOf(storiesWith('Edited.'));
+    expect(edited.shared).toBe(before.shared);
+    expect(edited.stories.map(([, d], i) => d === before.stories[i]?.[1])).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // The search index guesses a record from a catalogue of the story alone.
+    const alone = inputsOf([stories[1] as ArticleRecord]);
+    expect(alone.stories).toEqual([before.stories[1]]);
+  });
+
   it('change on every page when what every page shows changes (a footer link retitled)', () => {
     const keysWith = (shared: unknown) => {
       const catalogue = catalogueOf([makeArticle({ id: '2026/a', tags: ['Texas'] })], {

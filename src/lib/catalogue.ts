@@ -381,6 +381,13 @@ export function createCatalogue(input: {
           shared,
           list.map((article) => (article.digest === '' ? story(article) : recordInputs(article))),
         ]),
+      searchInputs: (list) => ({
+        shared,
+        stories: list.map((article) => [
+          article.path,
+          article.digest === '' ? story(article) : digest(recordInputs(article)),
+        ]),
+      }),
     },
   };
 }

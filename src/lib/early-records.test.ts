@@ -33,6 +33,22 @@ describe('search records rendered while the paths are listed', () => {
     expect(early.take('en', '2025-h1')).toBeUndefined();
   });
 
+  it('gives a guessed bundle’s records only for the inputs the guess was made for', () => {
+    const guess = { inputs: '{"shared":"s","stories":[["/es/a/","d2"]]}', bytes: bytes('[2]') };
+    const early = createEarlyRecords(new Map(), () => undefined, new Map([['es/2025', guess]]));
+    const asked: string[] = [];
+    const inputs = (text: string) => () => {
+      asked.push(text);
+      return text;
+    };
+    expect(early.confirmed('es', '2025', inputs(guess.inputs))).toBe(guess.bytes);
+    expect(early.confirmed('es', '2025', inputs('{"shared":"s","stories":[]}'))).toBeUndefined();
+    // No guess for the bundle: the route's inputs are not even made.
+    expect(early.confirmed('en', '2025', inputs('unused'))).toBeUndefined();
+    expect(asked).not.toContain('unused');
+    expect([...early.taken]).toEqual(['es/2025']);
+  });
+
   it('is shared through the process, and gone once the build removes it', () => {
     expect(earlyRecords()).toBeUndefined();
     const early = createEarlyRecords(new Map(), () => undefined);

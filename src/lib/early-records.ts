@@ -25,6 +25,21 @@ export interface EarlyRecords {
   start(lang: Lang, bundle: string, bytes: Uint8Array): void;
   /** The records rendered early for a bundle, handed over once. */
   take(lang: Lang, bundle: string): Uint8Array | undefined;
+  /**
+   * The records guessed for a bundle before the pages were bundled
+   * (speculative-records.ts), when the inputs the route makes now
+   * (`inputs`, called only if there is such a guess) are those the guess
+   * was made for; otherwise undefined, and the route makes the records.
+   */
+  confirmed(lang: Lang, bundle: string, inputs: () => string): Uint8Array | undefined;
+  /** The bundles, as `lang/bundle`, whose guessed records `confirmed` handed over. */
+  readonly taken: ReadonlySet<string>;
+}
+
+/** Records guessed for a bundle, and the inputs (`inputsWithEdits`) that confirm them. */
+export interface RecordsGuess {
+  inputs: string;
+  bytes: Uint8Array;
 }
 
 const slot = buildSlot<EarlyRecords>('voz.earlySearchRecords');
@@ -42,14 +57,26 @@ export function setEarlyRecords(value: EarlyRecords | undefined): void {
 /**
  * The handshake for one build. `previous` gives, by `lang/bundle`, the key
  * each kept records file was built with (the kept work folder's keys);
- * `start` receives the bytes of every bundle rendered early.
+ * `start` receives the bytes of every bundle rendered early; `guesses`, by
+ * `lang/bundle`, the records guessed before the pages were bundled (filled
+ * at `astro:build:start`, read when the route lists its paths).
  */
 export function createEarlyRecords(
   previous: ReadonlyMap<string, string>,
   start: (lang: Lang, bundle: string, bytes: Uint8Array) => void,
+  guesses: ReadonlyMap<string, RecordsGuess> = new Map(),
 ): EarlyRecords {
   const rendered = new Map<string, Uint8Array>();
+  const taken = new Set<string>();
   return {
+    taken,
+    confirmed(lang, bundle, inputs) {
+      const key = `${lang}/${bundle}`;
+      const guess = guesses.get(key);
+      if (guess === undefined || guess.inputs !== inputs()) return undefined;
+      taken.add(key);
+      return guess.bytes;
+    },
     wanted: (lang, bundle, cacheKey) => previous.get(`${lang}/${bundle}`) !== cacheKey,
     start(lang, bundle, bytes) {
       const key = `${lang}/${bundle}`;

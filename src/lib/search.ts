@@ -185,6 +185,17 @@ export function searchRecordsFolder(lang: Lang): string {
 }
 
 /**
+ * The folder where the search inputs route writes, beside each bundle's
+ * records, what the records were made from, story by story
+ * (`cacheKeys.searchInputs`): `build-only/search-inputs/es/2025.json`. A
+ * publish's guess of an edited bundle's records (speculative-records.ts)
+ * is confirmed by these, without making the bundle's records again.
+ */
+export function searchInputsFolder(lang: Lang): string {
+  return `${BUILD_ONLY_FOLDER}/search-inputs/${lang}/`;
+}
+
+/**
  * The edition and bundle whose records a built path holds
  * (`/build-only/search-records/es/2025.json` → es, 2025), or undefined for
  * any other path.

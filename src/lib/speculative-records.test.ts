@@ -5,6 +5,7 @@ import { plainText, searchRecord, storiesByBundle } from './search';
 import {
   earlyIndexPays,
   editedStories,
+  inputsWithEdits,
   recordCount,
   recordsWithEdits,
   speculativeBundles,
@@ -107,13 +108,34 @@ function routeFiles(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<
   );
 }
 
-/** What the search index starts indexing for `edited`, from the files of `before`. */
-function guesses(before: Map<string, Buffer>, edited: StoredEntry<'articles'>[]) {
+/** Each bundle's inputs file of an edition, as the search inputs route writes it. */
+function routeInputs(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<string, string> {
+  const catalogue = createCatalogue({
+    articles: entries.map(articleRecord),
+    authors: authors.map(authorRecord),
+    sections: sections.map(sectionRecord),
+    settings,
+  });
+  return new Map(
+    storiesByBundle(catalogue.published(lang), now).map(([bundle, list]) => [
+      bundle,
+      JSON.stringify(catalogue.cacheKeys.searchInputs(list)),
+    ]),
+  );
+}
+
+/** What the search index guesses for `edited`, from the files of `before` (records and inputs). */
+function guesses(
+  before: Map<string, Buffer>,
+  edited: StoredEntry<'articles'>[],
+  inputs: Map<string, string> = new Map(),
+) {
   const stories = editedStories({ articles: edited, authors, sections, settings, body });
   return speculativeBundles(
     stories,
     () => [...before.keys()],
     (_, bundle) => before.get(bundle),
+    (_, bundle) => inputs.get(bundle),
   );
 }
 
@@ -140,11 +162,41 @@ describe('search records guessed before the pages are bundled', () => {
         body: '<p>El cuerpo, con una corrección y un texto raro: "},{"url":"/x/"}.</p>',
       });
       const after = archive.map((entry) => (entry.id === id ? edited : entry));
-      const guessed = guesses(before, [edited]);
+      const guessed = guesses(before, [edited], routeInputs(archive, 'es'));
       expect(guessed.map((guess) => [guess.lang, guess.bundle])).toEqual([['es', '2025']]);
       expect(guessed[0]?.bytes.toString()).toBe(routeFiles(after, 'es').get('2025')?.toString());
+      // The inputs the route makes now confirm the guess without its records.
+      expect(guessed[0]?.inputs).toBe(routeInputs(after, 'es').get('2025'));
     });
   }
+
+  it('are not confirmed by the inputs when the bundle changed beyond the edited story', () => {
+    // Moved past another story of its day: same URL and bundle, another order.
+    const sameDay = [...archive, story('2025/otra', { publishedAt: '2025-02-05T10:00:00-06:00' })];
+    const moved = story('2025/segunda', { publishedAt: '2025-02-05T11:00:00-06:00', title: 'X' });
+    const after = sameDay.map((entry) => (entry.id === moved.id ? moved : entry));
+    const [guess] = guesses(routeFiles(sameDay, 'es'), [moved], routeInputs(sameDay, 'es'));
+    expect(guess?.inputs).toBeDefined();
+    expect(guess?.inputs).not.toBe(routeInputs(after, 'es').get('2025'));
+    const inputs = routeInputs(archive, 'es');
+    // Another story of the bundle changed too, and only one was guessed.
+    const edited = story('2025/tercera', { publishedAt: '2025-03-05T09:00:00-06:00', title: 'Y' });
+    const other = story('2025/primera', { publishedAt: '2025-01-05T09:00:00-06:00', title: 'Z' });
+    const both = archive.map((e) => (e.id === edited.id ? edited : e.id === other.id ? other : e));
+    const [one] = guesses(routeFiles(archive, 'es'), [edited], inputs);
+    expect(one?.inputs).not.toBe(routeInputs(both, 'es').get('2025'));
+  });
+
+  it('leave the inputs unknown when the kept inputs file is missing or not one', () => {
+    const edited = story('2025/tercera', { publishedAt: '2025-03-05T09:00:00-06:00', title: 'Y' });
+    const [missing] = guesses(routeFiles(archive, 'es'), [edited]);
+    expect(missing?.inputs).toBeUndefined();
+    const [broken] = guesses(routeFiles(archive, 'es'), [edited], new Map([['2025', '{"x":1']]));
+    expect(broken?.inputs).toBeUndefined();
+    const stories = editedStories({ articles: [edited], authors, sections, settings, body });
+    expect(inputsWithEdits('{"shared":"s","stories":[["/es/z/","d"]]}', stories)).toBeUndefined();
+    expect(inputsWithEdits('{"shared":"s","stories":[["/es/z/",1]]}', stories)).toBeUndefined();
+  });
 
   it('are made for every bundle and edition an edit touches, and for no other', () => {
     const before = new Map([...routeFiles(archive, 'es')].map(([k, v]) => [`es ${k}`, v]));
@@ -199,6 +251,7 @@ describe('recordsWithEdits', () => {
     path,
     year: '2025',
     record: () => record(path, content),
+    inputs: [path, content],
   });
   const file = Buffer.from(
     JSON.stringify([

@@ -2,7 +2,7 @@ import type { CollectionEntry } from 'astro:content';
 import type { Lang } from '../site';
 import { createCatalogue } from './catalogue';
 import { articleRecord, authorRecord, sectionRecord } from './catalogue-input';
-import type { CatalogueSettings } from './catalogue-types';
+import type { CatalogueSettings, SearchInputs } from './catalogue-types';
 import { zonedDateParts } from './dates';
 import { plainText, searchRecord, type SearchRecord } from './search';
 
@@ -46,6 +46,8 @@ export interface EditedStory {
   year: string;
   /** Its record in the bundle `bundle`. */
   record(bundle: string): SearchRecord;
+  /** Its `[url, digest]` among its bundle's search inputs (`cacheKeys.searchInputs`). */
+  inputs: [string, string];
 }
 
 /**
@@ -81,6 +83,8 @@ export function editedStories(input: {
       const entry = entries.get(article.id);
       if (entry === undefined) return [];
       let text: string | undefined;
+      const [inputs] = catalogue.cacheKeys.searchInputs([article]).stories;
+      if (inputs === undefined) return [];
       return [
         {
           lang,
@@ -88,6 +92,7 @@ export function editedStories(input: {
           year: zonedDateParts(article.publishedAt).year,
           record: (bundle) =>
             searchRecord(article, (text ??= plainText(input.body(entry))), bundle),
+          inputs,
         },
       ];
     }),
@@ -129,6 +134,54 @@ export function recordsWithEdits(
 }
 
 /**
+ * A bundle's search inputs as the route would write them now, from the
+ * file it wrote last (`previous`, the JSON of `cacheKeys.searchInputs`) with
+ * the digests of `stories` made again in place; undefined when that file
+ * is not such a list or holds none of them. The records route makes the
+ * same list from the whole catalogue: when it is equal, so are the records
+ * (what a record holds is what its digest is made of, as for the bundle's
+ * cache key), and the guessed bytes are the bundle's without its thousand
+ * records being made again.
+ */
+export function inputsWithEdits(
+  previous: string,
+  stories: readonly EditedStory[],
+): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(previous);
+  } catch {
+    return undefined;
+  }
+  if (!isSearchInputs(parsed)) return undefined;
+  const edited = new Map(stories.map((story) => [story.path, story.inputs]));
+  let found = false;
+  const list = parsed.stories.map((pair): [string, string] => {
+    const made = edited.get(pair[0]);
+    if (made === undefined) return pair;
+    found = true;
+    return made;
+  });
+  return found ? JSON.stringify({ shared: parsed.shared, stories: list }) : undefined;
+}
+
+function isSearchInputs(value: unknown): value is SearchInputs {
+  if (typeof value !== 'object' || value === null) return false;
+  const { shared, stories } = value as Partial<SearchInputs>;
+  return (
+    typeof shared === 'string' &&
+    Array.isArray(stories) &&
+    stories.every(
+      (pair) =>
+        Array.isArray(pair) &&
+        pair.length === 2 &&
+        typeof pair[0] === 'string' &&
+        typeof pair[1] === 'string',
+    )
+  );
+}
+
+/**
  * How much longer Pagefind takes over a story of the bundle it indexes
  * than the rest of a publish takes over a story of the archive, once the
  * records route has handed the bundle over: about 3 ms a story for
@@ -161,19 +214,29 @@ export function recordCount(bytes: Buffer): number {
   return count;
 }
 
+/** A bundle's records guessed before the pages were bundled, and the inputs the route must find to take them. */
+export interface GuessedBundle {
+  lang: Lang;
+  bundle: string;
+  bytes: Buffer;
+  /** `inputsWithEdits` of the bundle's kept inputs file; undefined when it has none. */
+  inputs: string | undefined;
+}
+
 /**
- * The bundles to start indexing before the pages are bundled: for each
- * edited story, the kept records file of its edition whose bundle starts
- * with its year and which holds its URL, with its record made again.
- * `bundles(lang)` lists an edition's kept records files by bundle key;
- * `read(lang, bundle)` reads one, or gives nothing for a bundle that is
- * not to start early.
+ * The bundles whose records can be guessed: for each edited story, the
+ * kept records file of its edition whose bundle starts with its year and
+ * which holds its URL, with its record made again, and the bundle's kept
+ * inputs with its digest made again. `bundles(lang)` lists an edition's
+ * kept records files by bundle key; `read(lang, bundle)` reads one, and
+ * `inputs(lang, bundle)` its inputs file (undefined when missing).
  */
 export function speculativeBundles(
   stories: readonly EditedStory[],
   bundles: (lang: Lang) => readonly string[],
   read: (lang: Lang, bundle: string) => Buffer | undefined,
-): { lang: Lang; bundle: string; bytes: Buffer }[] {
+  inputs: (lang: Lang, bundle: string) => string | undefined = () => undefined,
+): GuessedBundle[] {
   const byEdition = Map.groupBy(stories, (story) => story.lang);
   return [...byEdition].flatMap(([lang, list]) =>
     bundles(lang).flatMap((bundle) => {
@@ -183,7 +246,16 @@ export function speculativeBundles(
       if (theirs.length === 0) return [];
       const previous = read(lang, bundle);
       const bytes = previous === undefined ? undefined : recordsWithEdits(previous, bundle, theirs);
-      return bytes === undefined ? [] : [{ lang, bundle, bytes }];
+      if (bytes === undefined) return [];
+      const kept = inputs(lang, bundle);
+      return [
+        {
+          lang,
+          bundle,
+          bytes,
+          inputs: kept === undefined ? undefined : inputsWithEdits(kept, theirs),
+        },
+      ];
     }),
   );
 }

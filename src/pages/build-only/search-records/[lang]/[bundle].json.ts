@@ -19,7 +19,8 @@ import type { Article } from '../../../../lib/catalogue-types';
 // changed: an edit to a story leaves its translation's bundle alone.
 // In such a build, a changed bundle's records are rendered as soon as its
 // path is listed, and indexed while Astro lists the other routes' paths
-// (src/lib/early-records.ts); its render then returns the same bytes.
+// (src/lib/early-records.ts); its render then returns the same bytes. What
+// each file was made from is kept beside it (../../search-inputs/).
 export const getStaticPaths = (async () => {
   const catalogue = await getCatalogue();
   const now = getBuildTime();
@@ -28,7 +29,13 @@ export const getStaticPaths = (async () => {
     storiesByBundle(catalogue.published(lang), now).map(([bundle, articles]) => {
       const cacheKey = catalogue.cacheKeys.searchRecords(articles);
       if (early?.wanted(lang, bundle, cacheKey)) {
-        early.start(lang, bundle, recordsBytes(articles, bundle));
+        // An edit's records guessed before the pages were bundled are
+        // taken when the bundle's inputs, story by story, are those the
+        // guess was made for (speculative-records.ts, inputsWithEdits).
+        const guessed = early.confirmed(lang, bundle, () =>
+          JSON.stringify(catalogue.cacheKeys.searchInputs(articles)),
+        );
+        early.start(lang, bundle, guessed ?? recordsBytes(articles, bundle));
       }
       return { params: { lang, bundle }, props: { lang, articles, bundle }, cacheKey };
     }),
