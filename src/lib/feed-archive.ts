@@ -13,13 +13,16 @@
  *   (one story in `ceil(size / 2)`), or once it holds `size` stories;
  * - only complete documents are published: the stories after the last end
  *   are fewer than `size`, and all in the current feed, which carries `size`;
+ *   so is a document whose oldest story is among those `size`, which is
+ *   published once that story leaves the feed (it would only repeat it);
  * - a document is named after its oldest story (`2025-09-07-slug`), not
  *   numbered, so a document that appears or goes away renames no other.
  *
  * So a new story changes no archive document (the newest one gains its
- * `next-archive` link when the next one completes), and an unpublished or
- * back-dated story changes only the documents from its own to the next
- * boundary after it, and their neighbours' links: with documents numbered
+ * `next-archive` link when the next one is published), and an unpublished
+ * or back-dated story changes only the documents from its own to the next
+ * boundary after it and their neighbours' links (and may hold back the
+ * newest document, whose oldest story it brings into the current feed): with documents numbered
  * by a count from the oldest, an old story taken down shifted every newer
  * document by one (237 of them at 10,000 articles, in every publish).
  */
@@ -84,6 +87,17 @@ export function archiveFeed<T>(
     }
   }
   // `run` is left over: fewer than `size` stories, all in the current feed.
+  // A complete document whose oldest story is still among the newest
+  // `size` would only repeat the current feed: it is published once that
+  // story leaves the feed.
+  let start = 0;
+  let published = 0;
+  for (const items of runs) {
+    if (start >= newestFirst.length - size) break;
+    start += items.length;
+    published += 1;
+  }
+  runs.length = published;
   const names = runs.map((items) => nameOf(items[0] as T));
   if (new Set(names).size !== names.length) {
     throw new Error('two feed archive documents would have the same name');
