@@ -84,14 +84,18 @@ const sections = [
 const bodies = new Map<string, string>();
 const body = (entry: StoredEntry<'articles'>) => bodies.get(entry.digest as string) ?? '';
 
-/** Each bundle's records file of an edition, as the records route writes it from the whole catalogue. */
-function routeFiles(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<string, Buffer> {
-  const catalogue = createCatalogue({
+/** The whole catalogue, as the routes make it. */
+const routeCatalogue = (entries: StoredEntry<'articles'>[]) =>
+  createCatalogue({
     articles: entries.map(articleRecord),
     authors: authors.map(authorRecord),
     sections: sections.map(sectionRecord),
     settings,
   });
+
+/** Each bundle's records file of an edition, as the records route writes it from the whole catalogue. */
+function routeFiles(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<string, Buffer> {
+  const catalogue = routeCatalogue(entries);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return new Map(
     storiesByBundle(catalogue.published(lang), now).map(([bundle, list]) => [
@@ -110,12 +114,7 @@ function routeFiles(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<
 
 /** Each bundle's inputs file of an edition, as the search inputs route writes it. */
 function routeInputs(entries: StoredEntry<'articles'>[], lang: 'es' | 'en'): Map<string, string> {
-  const catalogue = createCatalogue({
-    articles: entries.map(articleRecord),
-    authors: authors.map(authorRecord),
-    sections: sections.map(sectionRecord),
-    settings,
-  });
+  const catalogue = routeCatalogue(entries);
   return new Map(
     storiesByBundle(catalogue.published(lang), now).map(([bundle, list]) => [
       bundle,
