@@ -271,17 +271,27 @@ type ArchiveFeedProps = {
   articles: readonly Article[];
 };
 
+/** Archives already cut, by the catalogue's list of an edition's stories. */
+const archives = new WeakMap<readonly Article[], { size: number; archive: FeedArchive<Article> }>();
+
 /**
  * An edition's RFC 5005 archive (feed-archive.ts): documents cut by their
- * stories' permalinks and named after their oldest story.
+ * stories' permalinks and named after their oldest story. Cut once per
+ * list and size: the edition feed's key, its three files and the archive's
+ * paths all ask for it.
  */
 export function editionArchive(published: readonly Article[]): FeedArchive<Article> {
-  return archiveFeed(
+  const size = feedSize();
+  const known = archives.get(published);
+  if (known?.size === size) return known.archive;
+  const archive = archiveFeed(
     published,
-    feedSize(),
+    size,
     (article) => article.path,
     (article) => archiveName(article.path),
   );
+  archives.set(published, { size, archive });
+  return archive;
 }
 
 /**
