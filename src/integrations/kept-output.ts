@@ -12,13 +12,17 @@ import {
 import { setRelatedStore, type RelatedStore } from '../lib/related-memo';
 import {
   choosePaths,
+  expandKeptPaths,
   keptPathsMessage,
   outputFileOf,
   pageNameOf,
   parsePathKeys,
   pathKeysText,
+  setKeptPathFilter,
   type ListedPath,
+  type RouteEntries,
 } from '../lib/kept-paths';
+import type { TrailingSlash } from '../lib/route-pathname';
 import { outputCacheFile, readText, SITEMAP_PART } from './built-files';
 import type { Prerenderer } from './prerenderer-chain';
 
@@ -124,6 +128,7 @@ export class ListedPaths {
  */
 export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegration {
   let root = '';
+  let trailingSlash: TrailingSlash = 'ignore';
   let stateFile = '';
   let keysFile = '';
   let keys: Map<string, string> | undefined;
@@ -138,6 +143,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
+        trailingSlash = config.trailingSlash;
         stateFile = outputCacheFile(config, 'route-outputs');
         keysFile = pathKeysFile(root);
         // Left by Astro's own incremental build, which this replaced: a copy
@@ -151,6 +157,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         listed.reset();
         keys = undefined;
         kept = false;
+        setKeptPathFilter(undefined);
         // Related stories are kept for the next build in the folder's
         // build-only part, emptied with the folder (src/lib/related-memo.ts).
         setRelatedStore(
@@ -162,16 +169,26 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         kept = folderHasFiles(root);
         const previous = kept ? parsePathKeys(readText(keysFile)) : undefined;
         listed.setPreviousKeys(previous);
+        // The routes with many paths leave the kept ones out before Astro
+        // lists them (pathsToRender); the prerenderer puts them back.
+        const routes = new Map<string, RouteEntries>();
+        setKeptPathFilter(previous && { previous, trailingSlash, routes });
         setPrerenderer((base) =>
-          keptPathsOnly(base, previous, (all, choice) => {
-            listed.set(all, choice.render);
-            keys = choice.keys;
-            logger.info(keptPathsMessage(choice.kept, all.length));
-          }),
+          keptPathsOnly(
+            base,
+            previous,
+            (all, choice) => {
+              listed.set(all, choice.render);
+              keys = choice.keys;
+              logger.info(keptPathsMessage(choice.kept, all.length));
+            },
+            routes,
+          ),
         );
       },
       'astro:build:done': async ({ assets, logger }) => {
         setRelatedStore(undefined);
+        setKeptPathFilter(undefined);
         // Every file a prerendered route wrote, or kept from the previous build.
         const current = new Set<string>(listed.files());
         for (const urls of assets.values()) {
@@ -207,12 +224,14 @@ export function keptPathsOnly(
   base: Prerenderer,
   previous: ReadonlyMap<string, string> | undefined,
   listed: (all: ListedPath[], choice: ReturnType<typeof choosePaths<ListedPath>>) => void,
+  /** The entries the routes left out before Astro listed them (pathsToRender), by route. */
+  filtered: ReadonlyMap<string, RouteEntries> = new Map(),
 ): Prerenderer {
   return {
     ...base,
     name: `${base.name}+kept-paths`,
     getStaticPaths: async () => {
-      const all = await base.getStaticPaths();
+      const all = expandKeptPaths(await base.getStaticPaths(), filtered);
       const choice = choosePaths(all, previous);
       listed(all, choice);
       return choice.render;

@@ -1,14 +1,19 @@
 import type { GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../../lib/content';
+import { pathsToRender } from '../../../lib/kept-paths';
 import { listingFeedPaths, serveListingFeed } from '../../../lib/feed-response';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const catalogue = await getCatalogue();
-  return listingFeedPaths(
-    catalogue.sectionListings,
-    (listing) => ({ lang: listing.lang, section: listing.subject.slug[listing.lang] }),
-    (listing) => listing.subject.name[listing.lang],
-    catalogue.cacheKeys.stories,
+  return pathsToRender(
+    routePattern,
+    'endpoint',
+    listingFeedPaths(
+      catalogue.sectionListings,
+      (listing) => ({ lang: listing.lang, section: listing.subject.slug[listing.lang] }),
+      (listing) => listing.subject.name[listing.lang],
+      catalogue.cacheKeys.stories,
+    ),
   );
 }) satisfies GetStaticPaths;
 

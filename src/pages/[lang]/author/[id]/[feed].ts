@@ -1,15 +1,20 @@
 import type { GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../../../lib/content';
+import { pathsToRender } from '../../../../lib/kept-paths';
 import { listingFeedPaths, serveListingFeed } from '../../../../lib/feed-response';
 import { authorName } from '../../../../lib/i18n';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async ({ routePattern }) => {
   const catalogue = await getCatalogue();
-  return listingFeedPaths(
-    catalogue.authorListings,
-    (listing) => ({ lang: listing.lang, id: listing.subject.id }),
-    (listing) => authorName(listing.subject, listing.lang),
-    catalogue.cacheKeys.stories,
+  return pathsToRender(
+    routePattern,
+    'endpoint',
+    listingFeedPaths(
+      catalogue.authorListings,
+      (listing) => ({ lang: listing.lang, id: listing.subject.id }),
+      (listing) => authorName(listing.subject, listing.lang),
+      catalogue.cacheKeys.stories,
+    ),
   );
 }) satisfies GetStaticPaths;
 
