@@ -202,6 +202,41 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     });
   });
 
+  it('takes the times of files a hook relists from the previous listing, and reads a folder whose entries changed', async () => {
+    const bundle = join(root, 'en', 'search', 'pagefind', '2025');
+    mkdirSync(bundle, { recursive: true });
+    writeFileSync(join(bundle, 'a.pf_fragment'), 'a');
+    writeFileSync(join(bundle, 'b.pf_fragment'), 'b');
+    const minuteAgo = (Date.now() - 60_000) / 1000;
+    for (const folder of ['en/search', 'en/search/pagefind', 'en/search/pagefind/2025']) {
+      utimesSync(join(root, folder), minuteAgo, minuteAgo);
+    }
+    const relisted = (key: string) => key.startsWith('en/search/pagefind/');
+    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
+      const first = new BuiltOutput();
+      first.remember(memoFile, stampsFile);
+      const before = new Map(first.files(root));
+      await first.save(listingFile);
+      // Rewritten in place by nobody the build knows of: the hook's word is taken.
+      writeFileSync(join(bundle, 'a.pf_fragment'), 'a, by hand, longer');
+      const next = new BuiltOutput();
+      next.remember(memoFile, stampsFile);
+      next.trustKept(() => new Set(['en/index.html']));
+      next.trustRelisted(relisted);
+      expect(next.files(root).get('en/search/pagefind/2025/a.pf_fragment')).toEqual(
+        before.get('en/search/pagefind/2025/a.pf_fragment'),
+      );
+      await next.save(listingFile);
+      // The folder's entries changed (a file added): every file in it is read.
+      writeFileSync(join(bundle, 'c.pf_fragment'), 'c');
+      const third = new BuiltOutput();
+      third.remember(memoFile, stampsFile);
+      third.trustKept(() => new Set(['en/index.html']));
+      third.trustRelisted(relisted);
+      expect(third.files(root)).toEqual(listStamps(root));
+    });
+  });
+
   it('told what the build rendered, lists a publish as a walk does without looking at kept folders', async () => {
     mkdirSync(join(root, 'en', 'kept'), { recursive: true });
     writeFileSync(join(root, 'en', 'kept', 'index.html'), '<title>Kept</title>');

@@ -282,6 +282,11 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
         stateFile = outputCacheFile(config, 'search-index');
+        // Only the indexer writes the bundles' folders, and every folder it
+        // writes is listed again below (relist): the listing need not read
+        // the times of the others' files again.
+        const bundleFolders = SITE.langs.map((lang) => searchBundlePath(lang).replace(/^\/+/, ''));
+        output.trustRelisted((key) => bundleFolders.some((prefix) => key.startsWith(prefix)));
         pending = join(dirname(stateFile), 'search-records-pending');
       },
       'astro:build:start': ({ setPrerenderer }) => {
