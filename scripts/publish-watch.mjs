@@ -31,8 +31,16 @@ import { BUILD_AHEAD_ENV, GATE_GO, LIVE, whenTold, whenWaiting } from '../src/li
 
 /** What a change anywhere in these triggers a build for. */
 const WATCHED = ['content', 'src', 'public'];
-/** A save often writes several files (a story and its photo): wait for the burst to end. */
-const QUIET_MS = 300;
+/**
+ * A save often writes several files (a story and its photo): wait for the
+ * burst to end. An editor's save, a CMS's commit or a `git pull` writes its
+ * files within a few milliseconds; a file written later than this is
+ * published by the next build, which starts as soon as this one ends (and a
+ * story built before its photo arrived fails and leaves the site as it was).
+ * Every millisecond of it is time before the save is live (300 ms until
+ * session 34).
+ */
+const QUIET_MS = 100;
 
 const argv = process.argv.slice(2);
 const thenAt = argv.indexOf('--then');
