@@ -189,6 +189,17 @@ describe('paths left out before Astro lists them', () => {
     );
   });
 
+  it('stops the build when Astro lists the same route pattern in two places', () => {
+    const routes = new Map<string, RouteEntries>();
+    setKeptPathFilter({ previous, trailingSlash: 'always', routes });
+    const seen = pathsToRender(pattern, 'page', entries);
+    const listed = [
+      ...astroList({ type: 'page', route: pattern }, seen),
+      ...astroList({ type: 'page', route: pattern }, seen),
+    ];
+    expect(() => expandKeptPaths(listed, routes)).toThrow(/listed the paths of .* twice/);
+  });
+
   it('lets Astro see every entry when a param is one Astro would refuse', () => {
     setKeptPathFilter({ previous, trailingSlash: 'always', routes: new Map() });
     const bad = [entry('a', 'k1'), { params: { lang: 'en' }, cacheKey: 'k2' }];

@@ -187,6 +187,7 @@ export function expandKeptPaths<P extends ListedPath & { route: { type: string; 
   routes: ReadonlyMap<string, RouteEntries>,
 ): P[] {
   const all: P[] = [];
+  const expanded = new Set<string>();
   for (let i = 0; i < listed.length;) {
     const first = listed[i] as P;
     const noted = routes.get(first.route.route);
@@ -197,6 +198,15 @@ export function expandKeptPaths<P extends ListedPath & { route: { type: string; 
       i = end;
       continue;
     }
+    // Astro lists a route's paths together; a second group of the same
+    // pattern (an i18n fallback route) would get the entries twice.
+    if (expanded.has(first.route.route)) {
+      throw new Error(
+        `kept-output: Astro listed the paths of ${first.route.route} twice; ` +
+          'pathsToRender cannot tell the two routes apart.',
+      );
+    }
+    expanded.add(first.route.route);
     const seen = listed.slice(i, end);
     const passed = noted.filter((entry) => entry.passed);
     const differs = passed.findIndex((entry, at) => entry.pathname !== seen[at]?.pathname);
