@@ -87,6 +87,47 @@ describe('keptPathsOnly', () => {
   });
 });
 
+describe('keptPathsOnly with routes that left kept paths out', () => {
+  it('reports every path, the left-out ones back in their place, and renders only the changed', async () => {
+    const stories = { type: 'page', route: '/[lang]/[slug]' } as unknown as Paths[number]['route'];
+    // What Astro listed: the front, then the route's first entry and its changed one.
+    const seen = [
+      path('/en/'),
+      { pathname: '/en/a/', route: stories, cacheKey: 'k1' },
+      { pathname: '/en/c/', route: stories, cacheKey: 'k3' },
+    ] as Paths;
+    const filtered = new Map([
+      [
+        '/[lang]/[slug]',
+        [
+          { pathname: '/en/a/', cacheKey: 'k1', passed: true },
+          { pathname: '/en/b/', cacheKey: 'k2', passed: false },
+          { pathname: '/en/c/', cacheKey: 'k3', passed: true },
+        ],
+      ],
+    ]);
+    const listed = new ListedPaths();
+    const prerenderer = keptPathsOnly(
+      astroDefault(seen),
+      new Map([
+        ['/en/a/', 'k1'],
+        ['/en/b/', 'k2'],
+        ['/en/c/', 'old'],
+      ]),
+      (paths, choice) => listed.set(paths, choice.render),
+      filtered,
+    );
+    expect((await prerenderer.getStaticPaths()).map((p) => p.pathname)).toEqual(['/en/', '/en/c/']);
+    expect(listed.files()).toEqual([
+      'en/index.html',
+      'en/a/index.html',
+      'en/b/index.html',
+      'en/c/index.html',
+    ]);
+    expect([...(listed.keptFiles() ?? [])].sort()).toEqual(['en/a/index.html', 'en/b/index.html']);
+  });
+});
+
 describe('ListedPaths', () => {
   it('names the files of the paths a build kept, and none when it did not say what it rendered', async () => {
     const all = [
