@@ -12,16 +12,14 @@ import {
 import { setRelatedStore, type RelatedStore } from '../lib/related-memo';
 import {
   choosePaths,
-  expandKeptPaths,
   keptPathsMessage,
   outputFileOf,
   pageNameOf,
   parsePathKeys,
   pathKeysText,
-  setKeptPathFilter,
   type ListedPath,
-  type RouteEntries,
 } from '../lib/kept-paths';
+import { expandKeptPaths, setKeptPathFilter, type RouteEntries } from '../lib/paths-to-render';
 import type { TrailingSlash } from '../lib/route-pathname';
 import { outputCacheFile, readText, SITEMAP_PART } from './built-files';
 import type { Prerenderer } from './prerenderer-chain';

@@ -9,7 +9,7 @@
  * static part of the route again each time: about 20 µs a path, 0.3 s of
  * every publish at 10,000 articles (26,000 paths) and 1.5 s at 50,000.
  * Made once per route here, a path costs a string join. The pathnames a
- * build hands Astro are checked against Astro's own (kept-paths.ts,
+ * build hands Astro are checked against Astro’s own (paths-to-render.ts,
  * `expandKeptPaths`), so a difference stops the build instead of keeping
  * the wrong file.
  */

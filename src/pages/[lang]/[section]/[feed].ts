@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../../lib/content';
-import { pathsToRender } from '../../../lib/kept-paths';
+import { pathsToRender } from '../../../lib/paths-to-render';
 import { listingFeedPaths, serveListingFeed } from '../../../lib/feed-response';
 
 export const getStaticPaths = (async ({ routePattern }) => {

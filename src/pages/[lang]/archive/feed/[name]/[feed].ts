@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../../../../lib/content';
-import { pathsToRender } from '../../../../../lib/kept-paths';
+import { pathsToRender } from '../../../../../lib/paths-to-render';
 import { archiveFeedPaths, serveArchiveFeed } from '../../../../../lib/feed-response';
 import { SITE } from '../../../../../site';
 

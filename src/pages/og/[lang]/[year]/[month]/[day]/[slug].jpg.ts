@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCatalogue } from '../../../../../../lib/content';
-import { pathsToRender } from '../../../../../../lib/kept-paths';
+import { pathsToRender } from '../../../../../../lib/paths-to-render';
 import { digest } from '../../../../../../lib/cache-key';
 import { renderSocialCard } from '../../../../../../lib/social-card';
 import { articleParams } from '../../../../../../lib/urls';
