@@ -54,7 +54,8 @@ export function pathsToRender<E extends StaticEntry>(
   const pathnameOf = routePathname(routePattern, type, filter.trailingSlash);
   const passed: E[] = [];
   const noted: RouteEntries = [];
-  for (const [i, entry] of entries.entries()) {
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i] as E;
     const pathname = pathnameOf(entry.params);
     // Params Astro would refuse: Astro sees every entry and says why.
     if (pathname === undefined) return entries;

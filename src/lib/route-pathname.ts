@@ -50,13 +50,22 @@ const staticText = (content: string) =>
     .replace(/%5B/g, '[')
     .replace(/%5D/g, ']');
 
-/** A parameter's value as Astro writes it: slashes at its ends trimmed, then sanitised. */
+/** What a parameter's value must hold for Astro to write it otherwise than as it is. */
+const REWRITTEN = /[^ -~]|[/#?]/;
+
+/**
+ * A parameter's value as Astro writes it: slashes at its ends trimmed, then
+ * sanitised. Most values (dates, ASCII slugs) have nothing to trim, escape
+ * or normalise, and are written as they are without four passes over them.
+ */
 const paramText = (value: string) =>
-  value
-    .replace(/^\/|\/$/g, '')
-    .normalize()
-    .replace(/#/g, '%23')
-    .replace(/\?/g, '%3F');
+  !REWRITTEN.test(value)
+    ? value
+    : value
+        .replace(/^\/|\/$/g, '')
+        .normalize()
+        .replace(/#/g, '%23')
+        .replace(/\?/g, '%3F');
 
 /**
  * The function from an entry's params to its pathname, for a route of
