@@ -212,6 +212,14 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       utimesSync(join(root, folder), minuteAgo, minuteAgo);
     }
     const relisted = (key: string) => key.startsWith('en/search/pagefind/');
+    /** The next build's listing: the front kept, the search bundles relisted by their hook. */
+    const trusting = (memoFile: string, stampsFile: string) => {
+      const output = new BuiltOutput();
+      output.remember(memoFile, stampsFile);
+      output.trustKept(() => new Set(['en/index.html']));
+      output.trustRelisted(relisted);
+      return output;
+    };
     await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
       const first = new BuiltOutput();
       first.remember(memoFile, stampsFile);
@@ -219,20 +227,14 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
       await first.save(listingFile);
       // Rewritten in place by nobody the build knows of: the hook's word is taken.
       writeFileSync(join(bundle, 'a.pf_fragment'), 'a, by hand, longer');
-      const next = new BuiltOutput();
-      next.remember(memoFile, stampsFile);
-      next.trustKept(() => new Set(['en/index.html']));
-      next.trustRelisted(relisted);
+      const next = trusting(memoFile, stampsFile);
       expect(next.files(root).get('en/search/pagefind/2025/a.pf_fragment')).toEqual(
         before.get('en/search/pagefind/2025/a.pf_fragment'),
       );
       await next.save(listingFile);
       // The folder's entries changed (a file added): every file in it is read.
       writeFileSync(join(bundle, 'c.pf_fragment'), 'c');
-      const third = new BuiltOutput();
-      third.remember(memoFile, stampsFile);
-      third.trustKept(() => new Set(['en/index.html']));
-      third.trustRelisted(relisted);
+      const third = trusting(memoFile, stampsFile);
       expect(third.files(root)).toEqual(listStamps(root));
     });
   });

@@ -60,9 +60,9 @@ export function pathsToRender<E extends StaticEntry>(
     // Params Astro would refuse: Astro sees every entry and says why.
     if (pathname === undefined) return entries;
     const cacheKey = entry.cacheKey === undefined ? undefined : String(entry.cacheKey);
-    const kept = cacheKey !== undefined && filter.previous.get(pathname) === cacheKey;
-    if (i === 0 || !kept) passed.push(entry);
-    noted.push({ pathname, cacheKey, passed: i === 0 || !kept });
+    const pass = i === 0 || cacheKey === undefined || filter.previous.get(pathname) !== cacheKey;
+    if (pass) passed.push(entry);
+    noted.push({ pathname, cacheKey, passed: pass });
   }
   filter.routes.set(routePattern, noted);
   return passed;
