@@ -12,7 +12,13 @@ import {
   sitemapFromPages,
   withPagesInSitemapOrder,
 } from './src/integrations/sitemap-from-pages.ts';
-import { BuiltOutput, outputListing } from './src/integrations/built-files.ts';
+import {
+  BuiltOutput,
+  outputCacheFile,
+  outputListing,
+  SITEMAP_PART,
+} from './src/integrations/built-files.ts';
+import { keptWhenUnchanged } from './src/integrations/sitemap-kept.ts';
 import { outletTheme } from './src/integrations/outlet-theme.ts';
 import { keptOutput, ListedPaths } from './src/integrations/kept-output.ts';
 import { chainPrerenderers } from './src/integrations/prerenderer-chain.ts';
@@ -63,13 +69,22 @@ export default defineConfig({
     // Each URL carries the hreflang alternates and dates its page declares.
     pagesSitemap.integration,
     withPagesInSitemapOrder(
-      sitemap({
-        serialize: pagesSitemap.serialize,
-        // Later pages of a listing are reached through rel=next from page 1;
-        // the root repeats the main edition's front, its canonical page.
-        filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
-        customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
-      }),
+      // Written again only when a page was added or removed or a page's
+      // head changed: an edited story leaves the sitemap as it was.
+      keptWhenUnchanged(
+        sitemap({
+          serialize: pagesSitemap.serialize,
+          // Later pages of a listing are reached through rel=next from page 1;
+          // the root repeats the main edition's front, its canonical page.
+          filter: (page) => !/\/page\/\d+\/$/.test(page) && new URL(page).pathname !== '/',
+          customSitemaps: [new URL('/news-sitemap.xml', SITE.url).href],
+        }),
+        {
+          inputs: pagesSitemap.inputs,
+          files: SITEMAP_PART,
+          recordFile: (config) => outputCacheFile(config, 'sitemap'),
+        },
+      ),
       () => listedPaths.pages(),
     ),
     pruneUnreferencedAssets(builtOutput),

@@ -47,6 +47,8 @@ test.describe('incremental builds', () => {
       const warm = build(dir);
       expect(warm.ok, warm.output).toBe(true);
       expect(reused(warm.output)).toBeGreaterThan(20);
+      // The sitemap would come out the same: its files are left as they are.
+      expect(warm.output).toContain('sitemap unchanged: its files are kept as they are');
       expect(snapshot(dir)).toEqual(first);
 
       // A new headline (shown on fronts, listings, related stories, the
@@ -72,6 +74,8 @@ test.describe('incremental builds', () => {
       const edited = build(dir);
       expect(edited.ok, edited.output).toBe(true);
       expect(reused(edited.output)).toBeGreaterThan(10);
+      // A story taken down leaves the sitemap: it is written again.
+      expect(edited.output).toContain('`sitemap-index.xml` created');
       // The edited stories' search bundles were indexed from records guessed
       // before the pages were bundled, and the bundle's inputs, story by
       // story, confirmed them without the records being made again

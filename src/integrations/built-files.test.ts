@@ -68,6 +68,50 @@ describe('deriveFromBuiltFiles: what hooks learn from the output, read once per 
     expect(reads).toHaveLength(2);
   });
 
+  it('names the set of values anew only when a value is added, removed or changed', async () => {
+    let name = '';
+    const generation = async (version = 'v1') => {
+      await deriveFromBuiltFiles({
+        root,
+        wanted: (file) => file.endsWith('.html'),
+        derive: (text) => /<title>(.*)<\/title>/.exec(text)?.[1] ?? '',
+        cacheFile,
+        version,
+        generation: (given) => (name = given),
+      });
+      return name;
+    };
+    // Every write in its own clock tick, as two builds are apart.
+    let tick = 0;
+    const write = (file: string, text: string) => {
+      writeFileSync(join(root, file), text);
+      const at = new Date(Date.UTC(2030, 0, 1, 0, 0, (tick += 1)));
+      utimesSync(join(root, file), at, at);
+    };
+
+    const first = await generation();
+    expect(first).not.toBe('');
+    expect(await generation()).toBe(first);
+    // Written again with the same value: the same set.
+    write('en/index.html', '<title>Front</title><p>another body</p>');
+    expect(await generation()).toBe(first);
+    // A value changed, a file added, a file removed: each a new set.
+    write('en/index.html', '<title>Front, later</title>');
+    const changed = await generation();
+    expect(changed).not.toBe(first);
+    write('en/new.html', '<title>New</title>');
+    const added = await generation();
+    expect(added).not.toBe(changed);
+    rmSync(join(root, 'en', 'story'), { recursive: true });
+    const removed = await generation();
+    expect(removed).not.toBe(added);
+    expect(await generation()).toBe(removed);
+    // A file nobody wants changes nothing; a cache of another shape is no set.
+    write('robots.txt', 'User-agent: *\nDisallow: /x');
+    expect(await generation()).toBe(removed);
+    expect(await generation('v2')).not.toBe(removed);
+  });
+
   it('keeps the caches of two output folders apart, and finds them again in a moved project', () => {
     const at = (project: string, out: string) =>
       outputCacheFile(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -228,6 +228,12 @@ export function outputListing(output: BuiltOutput): AstroIntegration {
  * the time); values of files that are gone are dropped. `version` names
  * the shape of the values: a cache written with another version is
  * ignored.
+ *
+ * `generation`, when given, is told a name for the whole set of values:
+ * the cache's own while no value was added, removed or changed since it
+ * was written (a file written again with the same value leaves it), a new
+ * one otherwise. It is saved with the values, so a build that stops after
+ * this cannot hide a change from the next one.
  */
 export async function deriveFromBuiltFiles<T>({
   root,
@@ -236,6 +242,7 @@ export async function deriveFromBuiltFiles<T>({
   derive,
   cacheFile,
   version,
+  generation,
 }: {
   root: string;
   /** The output's files, when the caller listed them already (BuiltOutput). */
@@ -245,15 +252,22 @@ export async function deriveFromBuiltFiles<T>({
   derive: (text: string, path: string) => T;
   cacheFile: string;
   version: string;
+  generation?: (name: string) => void;
 }): Promise<Map<string, T>> {
-  const cached = await readCache<T>(cacheFile, version);
+  const cache = await readCache<T>(cacheFile, version);
+  const cached = cache.files;
   const values = new Map<string, T>();
   const fresh: Record<string, CachedValue<T>> = {};
+  // Whether a value differs from the cache's, and how many of the cache's
+  // files are still there (fewer: some are gone).
+  let changed = cache.generation === undefined;
+  let stillThere = 0;
   // A file's full path is made only when it is read again: joining the
   // paths of all 180,000 files at 50,000 articles took 0.3 s of a publish.
   for (const [key, { size, mtimeMs }] of files) {
     if (!wanted(key)) continue;
     const before = cached[key];
+    if (before !== undefined) stillThere += 1;
     if (before && before.size === size && before.mtimeMs === mtimeMs) {
       values.set(key, before.value);
       fresh[key] = before;
@@ -263,24 +277,36 @@ export async function deriveFromBuiltFiles<T>({
     const value = derive(readFileSync(path, 'utf8'), path);
     values.set(key, value);
     fresh[key] = { size, mtimeMs, value };
+    if (!changed && (before === undefined || !sameJson(before.value, value))) changed = true;
   }
+  if (!changed && stillThere !== Object.keys(cached).length) changed = true;
+  const name = changed ? randomUUID() : (cache.generation as string);
   await mkdir(dirname(cacheFile), { recursive: true });
-  await writeFile(cacheFile, JSON.stringify({ version, files: fresh }));
+  await writeFile(cacheFile, JSON.stringify({ version, generation: name, files: fresh }));
+  generation?.(name);
   return values;
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 async function readCache<T>(
   file: string,
   version: string,
-): Promise<Record<string, CachedValue<T>>> {
+): Promise<{ files: Record<string, CachedValue<T>>; generation: string | undefined }> {
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as {
       version?: string;
+      generation?: unknown;
       files?: Record<string, CachedValue<T>>;
     };
-    return data.version === version && data.files ? data.files : {};
+    return data.version === version && data.files
+      ? {
+          files: data.files,
+          generation: typeof data.generation === 'string' ? data.generation : undefined,
+        }
+      : { files: {}, generation: undefined };
   } catch {
-    return {};
+    return { files: {}, generation: undefined };
   }
 }
 

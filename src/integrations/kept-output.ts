@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,7 +21,7 @@ import {
 } from '../lib/kept-paths';
 import { expandKeptPaths, setKeptPathFilter, type RouteEntries } from '../lib/paths-to-render';
 import type { TrailingSlash } from '../lib/route-pathname';
-import { outputCacheFile, readText, SITEMAP_PART } from './built-files';
+import { outputCacheFile, readText } from './built-files';
 import type { Prerenderer } from './prerenderer-chain';
 
 /**
@@ -196,13 +196,6 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         // Into a folder that started empty, nothing of an earlier build is left.
         const vanished = kept ? vanishedOutputs(previous, current) : [];
         for (const file of vanished) removeWithEmptyFolders(root, file);
-        if (keep) {
-          // The sitemap integration writes its parts again right after this
-          // hook; a site that shrank below a part must not keep the last one.
-          for (const name of await readdir(root).catch(() => [] as string[])) {
-            if (SITEMAP_PART.test(name)) await rm(join(root, name), { force: true });
-          }
-        }
         await mkdir(dirname(stateFile), { recursive: true });
         await writeFile(stateFile, JSON.stringify([...current].sort()));
         if (keys) await writeFile(keysFile, pathKeysText(keys));

@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { describe, expect, it } from 'vitest';
-import { inSitemapOrder, withPagesInSitemapOrder } from './sitemap-from-pages';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inSitemapOrder, sitemapFromPages, withPagesInSitemapOrder } from './sitemap-from-pages';
 
 type DoneParams = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0];
 
@@ -88,5 +92,62 @@ describe('an integration without a build:done hook', () => {
   it('is left as it is', () => {
     const other: AstroIntegration = { name: 'other', hooks: {} };
     expect(withPagesInSitemapOrder(other)).toBe(other);
+  });
+});
+
+describe('sitemapFromPages().inputs', () => {
+  let root = '';
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const page = (modified: string, body: string) =>
+    `<html><head><meta property="article:modified_time" content="${modified}">` +
+    `<link rel="alternate" hreflang="en" href="https://voz.us/en/a/"></head><body>${body}</body></html>`;
+  let tick = 0;
+  const write = (file: string, html: string) => {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), html);
+    // Each write a second apart, as two builds are: the cache of heads knows a
+    // page was written again by its time.
+    const at = new Date(Date.UTC(2026, 0, 1, 0, 0, (tick += 1)));
+    utimesSync(join(root, file), at, at);
+  };
+
+  /** One build's sitemap inputs, the heads read as the build:done hook reads them. */
+  async function inputsOfBuild(pages: string[]): Promise<string> {
+    const sitemap = sitemapFromPages('https://voz.us');
+    const config = {
+      root: pathToFileURL(`${root}/`),
+      outDir: pathToFileURL(`${root}/dist/`),
+      cacheDir: pathToFileURL(`${root}/cache/`),
+    };
+    await sitemap.integration.hooks['astro:config:done']?.({ config } as never);
+    await sitemap.integration.hooks['astro:build:done']?.({} as never);
+    return sitemap.inputs(pages.map((pathname) => ({ pathname })));
+  }
+
+  it('changes when a page is added or a head changes, not when only a body does', async () => {
+    root = mkdtempSync(join(tmpdir(), 'sitemap-inputs-'));
+    write('dist/es/a/index.html', page('2026-01-01T10:00:00Z', 'primera versión'));
+    write('dist/en/a/index.html', page('2026-01-01T10:00:00Z', 'first version'));
+    const first = await inputsOfBuild(['en/a/', 'es/a/']);
+    expect(await inputsOfBuild(['en/a/', 'es/a/'])).toBe(first);
+
+    // An edited body: the sitemap shows nothing of it.
+    write('dist/en/a/index.html', page('2026-01-01T10:00:00Z', 'a corrected sentence'));
+    expect(await inputsOfBuild(['en/a/', 'es/a/'])).toBe(first);
+
+    // A new date on the page is the sitemap's lastmod.
+    write('dist/en/a/index.html', page('2026-01-02T08:00:00Z', 'a corrected sentence'));
+    const updated = await inputsOfBuild(['en/a/', 'es/a/']);
+    expect(updated).not.toBe(first);
+
+    // A page more, or one fewer.
+    write('dist/en/b/index.html', page('2026-01-02T09:00:00Z', 'new story'));
+    const added = await inputsOfBuild(['en/a/', 'en/b/', 'es/a/']);
+    expect(added).not.toBe(updated);
+    rmSync(join(root, 'dist/en/b'), { recursive: true });
+    const removed = await inputsOfBuild(['en/a/', 'es/a/']);
+    expect(removed).not.toBe(added);
+    expect(await inputsOfBuild(['en/a/', 'es/a/'])).toBe(removed);
   });
 });

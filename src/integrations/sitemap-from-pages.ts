@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
@@ -22,10 +23,12 @@ export function sitemapFromPages(
 ): {
   integration: AstroIntegration;
   serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
+  inputs: (pages: readonly { pathname: string }[]) => string;
 } {
   // Heads of every built page, read before @astrojs/sitemap (listed after
   // this integration) calls `serialize` for each URL in turn.
   const heads = new Map<string, PageHead>();
+  let headsGeneration = '';
   // The build may write elsewhere than dist/ (scripts/build.mjs builds into
   // a fresh folder), so the folder is read from the resolved config.
   let root = '';
@@ -40,6 +43,7 @@ export function sitemapFromPages(
       'astro:build:start': () => output.reset(),
       'astro:build:done': async () => {
         heads.clear();
+        headsGeneration = '';
         const read = await deriveFromBuiltFiles({
           root,
           files: output.files(root),
@@ -47,6 +51,7 @@ export function sitemapFromPages(
           derive: readPageHead,
           cacheFile,
           version: PAGE_HEAD_VERSION,
+          generation: (name) => (headsGeneration = name),
         });
         for (const [file, head] of read) heads.set(join(root, file), head);
       },
@@ -71,7 +76,21 @@ export function sitemapFromPages(
       ...(head.heroImage ? { img: [{ url: new URL(head.heroImage, site).href }] } : {}),
     };
   };
-  return { integration, serialize };
+  /**
+   * A digest of what the sitemap of `pages` is made from, for
+   * keptWhenUnchanged: the pages in the order given, and the heads of the
+   * built pages (`serialize` reads nothing else), named by the generation
+   * of the cache of heads, which changes whenever a head does. Taken after
+   * this integration's `astro:build:done` has read the heads. (Digesting
+   * every head instead took 0.2 s of a publish at 10,000 articles.)
+   */
+  const inputs = (pages: readonly { pathname: string }[]): string =>
+    createHash('sha256')
+      // Heads not read (no build:done yet): inputs like no other build's.
+      .update(`${PAGE_HEAD_VERSION}\n${headsGeneration || randomUUID()}\n`)
+      .update(pages.map((page) => page.pathname).join('\n'))
+      .digest('base64url');
+  return { integration, serialize, inputs };
 }
 
 /** The order @astrojs/sitemap sorts its URLs in: `localeCompare(b, 'en', { numeric: true })`. */
