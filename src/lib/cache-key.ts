@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Cache keys for incremental builds (src/lib/kept-paths.ts): a build into
@@ -10,9 +10,14 @@ import { createHash } from 'node:crypto';
  * these helpers; pages only pass them on.
  */
 
-/** A short, stable digest of JSON-able data (Dates as ISO strings). */
+/**
+ * A short, stable digest of JSON-able data (Dates as ISO strings). Node's
+ * one-shot `hash` gives the bytes `createHash` does, in about half the
+ * time for inputs this short: a publish at 10,000 articles makes some
+ * 40,000 of them (every page's key).
+ */
 export function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 24);
+  return hash('sha256', JSON.stringify(value), 'base64url').slice(0, 24);
 }
 
 /**
@@ -43,10 +48,7 @@ export function createStoryDigest<T extends object>(
   return (story) => {
     let value = memo.get(story);
     if (value === undefined) {
-      value = createHash('sha256')
-        .update(JSON.stringify(inputsOf(story), replacer))
-        .digest('base64url')
-        .slice(0, 24);
+      value = hash('sha256', JSON.stringify(inputsOf(story), replacer), 'base64url').slice(0, 24);
       memo.set(story, value);
     }
     return value;
