@@ -18,6 +18,67 @@ describe('zonedDateParts', () => {
   });
 });
 
+describe('zonedDateParts, read once per day of a zone', () => {
+  /** The calendar date as Intl gives it for the instant itself. */
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const byIntl = (time: number, timeZone: string) => {
+    let format = formats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      formats.set(timeZone, format);
+    }
+    const parts = format.formatToParts(new Date(time));
+    const get = (type: string) => parts.find((part) => part.type === type)?.value;
+    return { year: get('year'), month: get('month'), day: get('day') };
+  };
+  const zones = [
+    'America/Chicago',
+    'America/Sao_Paulo',
+    'America/St_Johns', // -3:30
+    'Asia/Kathmandu', // +5:45
+    'Australia/Lord_Howe', // a half-hour summer time
+    'Pacific/Apia', // skipped 30 December 2011
+    'Pacific/Chatham', // +12:45
+    'Africa/Casablanca', // summer time suspended each Ramadan
+    'Europe/London',
+    'UTC',
+  ];
+
+  it('gives the date Intl gives, around every change of the clocks and on ordinary days', () => {
+    const instants: number[] = [];
+    // Every 97 minutes through 2011 and 2024 (clock changes, Apia's lost day)...
+    for (const year of [2011, 2024]) {
+      for (let time = Date.UTC(year, 0, 1); time < Date.UTC(year + 1, 0, 1); time += 97 * 60_000) {
+        instants.push(time);
+      }
+    }
+    // ...and a spread of instants from 1950 to 2040, seconds included.
+    for (
+      let time = Date.UTC(1950, 0, 1);
+      time < Date.UTC(2040, 0, 1);
+      time += 86_400_000 * 9.7 + 1234
+    ) {
+      instants.push(Math.floor(time));
+    }
+    for (const timeZone of zones) {
+      const wrong = instants.filter(
+        (time) =>
+          JSON.stringify(zonedDateParts(new Date(time), timeZone)) !==
+          JSON.stringify(byIntl(time, timeZone)),
+      );
+      expect(
+        wrong.slice(0, 3).map((time) => new Date(time).toISOString()),
+        timeZone,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe('formatDateTime', () => {
   const date = new Date('2024-11-12T10:30:00-06:00');
 

@@ -49,7 +49,67 @@ const zonedDates = new Map<
   Map<number, Readonly<{ year: string; month: string; day: string }>>
 >();
 
-/** Calendar date of an instant in the newsroom's time zone, zero-padded. */
+const DAY_MS = 86_400_000;
+const CLOCK = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+} as const;
+
+/** How far ahead of UTC the clocks of `timeZone` are at `time` (whole seconds). */
+function offsetAt(time: number, timeZone: string): number {
+  const at = Math.floor(time / 1000) * 1000;
+  const get = clockParts(new Date(at), timeZone, CLOCK);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(get(type));
+  const clock = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
+  return clock - at;
+}
+
+/**
+ * Each UTC day's offset from UTC in a time zone, or null for a day on which
+ * the offset changes. Found from the offsets at the day's first and last
+ * second: the clocks of a zone change at most once a day (no zone has had
+ * two changes within a day that undid each other).
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+function dayOffset(time: number, timeZone: string): number | null {
+  let byDay = dayOffsets.get(timeZone);
+  if (!byDay) {
+    byDay = new Map();
+    dayOffsets.set(timeZone, byDay);
+  }
+  const day = Math.floor(time / DAY_MS);
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    const first = offsetAt(day * DAY_MS, timeZone);
+    offset = first === offsetAt((day + 1) * DAY_MS - 1000, timeZone) ? first : null;
+    byDay.set(day, offset);
+  }
+  return offset;
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * Calendar date of an instant in the newsroom's time zone, zero-padded.
+ * The zone's clock is read once per UTC day (twice: its first and last
+ * second) instead of once per instant: a 10,000-article build asks for
+ * about 10,000 instants on 1,500 days, and `formatToParts` for each took
+ * 0.15 s of every publish. On a day the clocks change, each instant is
+ * read as before.
+ */
 export function zonedDateParts(
   date: Date,
   timeZone: string = SITE.timeZone,
@@ -62,8 +122,18 @@ export function zonedDateParts(
   const time = date.getTime();
   let parts = byTime.get(time);
   if (!parts) {
-    const get = clockParts(date, timeZone, ZERO_PADDED_DATE);
-    parts = Object.freeze({ year: get('year'), month: get('month'), day: get('day') });
+    const offset = dayOffset(time, timeZone);
+    const local = offset === null ? undefined : new Date(time + offset);
+    if (local !== undefined && local.getUTCFullYear() >= 1000 && local.getUTCFullYear() <= 9999) {
+      parts = Object.freeze({
+        year: String(local.getUTCFullYear()),
+        month: twoDigits(local.getUTCMonth() + 1),
+        day: twoDigits(local.getUTCDate()),
+      });
+    } else {
+      const get = clockParts(date, timeZone, ZERO_PADDED_DATE);
+      parts = Object.freeze({ year: get('year'), month: get('month'), day: get('day') });
+    }
     byTime.set(time, parts);
   }
   return parts;
