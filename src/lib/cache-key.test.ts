@@ -35,11 +35,28 @@ describe('createStoryDigest with shared objects', () => {
   it('changes when a shared author changes, as when the author is written out in full', () => {
     const ana = author('Periodista en Austin.');
     const anaMoved = author('Periodista en Houston.');
-    const isShared = (value: object) => value === ana || value === anaMoved;
-    const of = createStoryDigest<ReturnType<typeof byline>>(isShared);
+    const of = createStoryDigest<ReturnType<typeof byline>>((story, shared) => ({
+      ...story,
+      authors: story.authors.map(shared),
+    }));
     expect(of(byline(ana))).toBe(of(byline(ana)));
     expect(of(byline(anaMoved))).not.toBe(of(byline(ana)));
     expect(of(byline(ana, 'Senate rejects the bill'))).not.toBe(of(byline(ana)));
+  });
+
+  it('writes a shared object as its digest, made once for every story that shares it', () => {
+    const ana = author('Periodista en Austin.');
+    let seen: unknown[] = [];
+    const of = createStoryDigest<ReturnType<typeof byline>>((story, shared) => {
+      const authors = story.authors.map(shared);
+      seen = [...seen, ...authors];
+      return { ...story, authors };
+    });
+    of(byline(ana));
+    of(byline(ana, 'Senate rejects the bill'));
+    expect(seen).toEqual([{ shared: digest(ana) }, { shared: digest(ana) }]);
+    // The same object each time: digested once.
+    expect(seen[0]).toBe(seen[1]);
   });
 });
 

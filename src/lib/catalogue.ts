@@ -1,5 +1,5 @@
 import type { Lang } from '../site';
-import { createStoryDigest, digest } from './cache-key';
+import { createStoryDigest, digest, type SharedDigest } from './cache-key';
 import { zonedDateParts } from './dates';
 import { composeFrontPage } from './front-page';
 import { paginate } from './pagination';
@@ -311,8 +311,7 @@ export function createCatalogue(input: {
     input.settings.shared,
   ]);
   // Authors and sections are shared by many stories: each is digested once.
-  const sharedObjects = new Set<object>([...authorsById.values(), ...sections]);
-  const story = createStoryDigest<Article>((value) => sharedObjects.has(value), storyInputs);
+  const story = createStoryDigest<Article>(storyInputs);
   return {
     published,
     sections,
@@ -402,16 +401,16 @@ export function createCatalogue(input: {
  * this takes a fraction of it. A story without a source digest is digested
  * whole.
  */
-function storyInputs(article: Article): unknown {
+function storyInputs(article: Article, shared: (value: object) => SharedDigest): unknown {
   if (article.digest === '') return article;
   return [
     article.digest,
     article.id,
     article.path,
     article.hero ?? null,
-    article.section,
-    article.authors,
-    article.updates.map((update) => update.author ?? null),
+    shared(article.section),
+    article.authors.map(shared),
+    article.updates.map((update) => (update.author ? shared(update.author) : null)),
     article.translations,
   ];
 }
