@@ -1,15 +1,8 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readText } from './built-files';
 
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 type BuildDoneParams = Parameters<BuildDone>[0];
@@ -122,9 +115,7 @@ export function keptWhenUnchanged(
       'astro:build:done': async (params) => {
         const dir = fileURLToPath(params.dir);
         const inputs = options.inputs(params.pages);
-        const record = readSitemapRecord(
-          existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : null,
-        );
+        const record = readSitemapRecord(readText(recordFile));
         if (sitemapStillHolds(record, inputs, stampIn(dir))) {
           params.logger.info('sitemap unchanged: its files are kept as they are');
           return;
