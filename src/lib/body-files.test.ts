@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,6 +107,58 @@ describe('bodiesOnDisk: rendered bodies live in files, the store keeps the rest'
     rmSync(bodyFileOf(store.get('2026/story')) ?? '');
     await sync();
     expect(store.has('2026/story')).toBe(false);
+  });
+
+  describe('checked before the publish gate opens', () => {
+    /** bodiesOnDisk over a loader that stores nothing, for beforeGate and load on one context. */
+    const gated = () => {
+      const wrapped = bodiesOnDisk({ name: 'test', load: async () => {} });
+      const context = {
+        collection: 'articles',
+        store,
+        config: { cacheDir: pathToFileURL(`${cache}/`) },
+      } as unknown as LoaderContext;
+      return { ahead: () => wrapped.beforeGate(context), load: () => wrapped.load(context) };
+    };
+
+    it('drops an entry whose body had gone before the wait', async () => {
+      await sync(story('d1', '<p>Body one.</p>'));
+      rmSync(bodyFileOf(store.get('2026/story')) ?? '');
+      const build = gated();
+      await build.ahead();
+      await build.load();
+      expect(store.has('2026/story')).toBe(false);
+    });
+
+    it('checks again when another build changed the bodies while this one waited', async () => {
+      await sync(story('d1', '<p>Body one.</p>'));
+      const build = gated();
+      await build.ahead();
+      // A build typed by hand during the wait deletes the body this store names.
+      const file = bodyFileOf(store.get('2026/story')) ?? '';
+      const before = statSync(join(cache, 'bodies', 'articles')).mtime;
+      await new Promise((done) => setTimeout(done, 20));
+      rmSync(file);
+      expect(statSync(join(cache, 'bodies', 'articles')).mtime).not.toEqual(before);
+      await build.load();
+      expect(store.has('2026/story')).toBe(false);
+    });
+
+    it('uses the check made ahead while the folder is as it was', async () => {
+      await sync(story('d1', '<p>Body one.</p>'));
+      const build = gated();
+      await build.ahead();
+      // The folder's time put back: to the load, nothing happened during the wait.
+      const folder = join(cache, 'bodies', 'articles');
+      const { atimeMs, mtimeMs } = statSync(folder);
+      rmSync(bodyFileOf(store.get('2026/story')) ?? '');
+      utimesSync(folder, atimeMs / 1000, mtimeMs / 1000);
+      await build.load();
+      expect(store.has('2026/story')).toBe(true);
+      // A load that was not checked ahead looks at the folder itself.
+      await gated().load();
+      expect(store.has('2026/story')).toBe(false);
+    });
   });
 
   it('renders again the entries of a project copied with its cache, whose files lie in the original', async () => {

@@ -167,4 +167,31 @@ describe('afterPublishGate', () => {
     expect(collections.articles.schema).toBe('kept');
     expect((collections.articles.loader as { name: string }).name).toBe('glob');
   });
+
+  it("does a loader's beforeGate while the gate is shut, with the context its load gets", async () => {
+    const steps: string[] = [];
+    let open!: () => void;
+    const opened = new Promise<void>((done) => (open = done));
+    const context = { collection: 'articles' };
+    const collections = afterPublishGate(
+      {
+        articles: {
+          loader: {
+            name: 'glob',
+            beforeGate: (given: unknown) => void steps.push(given === context ? 'ahead' : 'other'),
+            load: async (given: unknown) => void steps.push(given === context ? 'load' : 'other'),
+          },
+        },
+      },
+      () => opened,
+    );
+    const load = (collections.articles.loader as { load: (c: unknown) => Promise<void> }).load(
+      context,
+    );
+    await new Promise((done) => setTimeout(done, 0));
+    expect(steps).toEqual(['ahead']);
+    open();
+    await load;
+    expect(steps).toEqual(['ahead', 'load']);
+  });
 });

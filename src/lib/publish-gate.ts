@@ -176,7 +176,17 @@ export function createPublishGate(
 /** This process's gate. */
 export const publishGate: () => Promise<void> = createPublishGate(process.env, process);
 
-/** The loader of a collection, behind the gate. */
+/**
+ * What a loader may do before the gate, given the context its load will
+ * get: work that reads only what builds themselves write (the build's
+ * cache), never content/, so that a build started ahead has it done
+ * before the save (body-files.ts checks its files so). Its load must
+ * still find out whether another build changed that cache while this one
+ * waited: the lock is let go during the wait.
+ */
+export type BeforeGate<Context = unknown> = (context: Context) => void | Promise<void>;
+
+/** The loader of a collection, behind the gate, its `beforeGate` (if any) done first. */
 function gatedLoader(loader: unknown, gate: () => Promise<void>): unknown {
   if (typeof loader === 'function') {
     return async (...args: unknown[]) => {
@@ -185,10 +195,14 @@ function gatedLoader(loader: unknown, gate: () => Promise<void>): unknown {
     };
   }
   if (typeof loader === 'object' && loader !== null && 'load' in loader) {
-    const inner = loader as { load: (context: unknown) => Promise<void> };
+    const inner = loader as {
+      load: (context: unknown) => Promise<void>;
+      beforeGate?: BeforeGate;
+    };
     return {
       ...inner,
       load: async (context: unknown) => {
+        await inner.beforeGate?.(context);
         await gate();
         return inner.load(context);
       },
