@@ -21,6 +21,7 @@ import {
   BUILD_ONLY_FOLDER,
   listingDigest,
   parseWorkState,
+  listingText,
   readListing,
   removeWithEmptyFolders,
   syncPlan,
@@ -246,12 +247,27 @@ describe('removeWithEmptyFolders', () => {
 });
 
 describe('readListing', () => {
-  it('reads saved rows and refuses anything else, so the build walks the folder instead', () => {
-    expect(readListing('[["en/index.html",10,5]]')).toEqual(listing({ 'en/index.html': [10, 5] }));
+  it('reads back what listingText saved, in its order', () => {
+    const saved = listing({
+      'en/index.html': [10, 5.25],
+      'es/index.html': [12, 7],
+      '404.html': [3, 1],
+    });
+    const read = readListing(listingText(saved));
+    expect(read).toEqual(saved);
+    expect([...(read ?? new Map()).keys()]).toEqual(['en/index.html', 'es/index.html', '404.html']);
+    expect(readListing(listingText(new Map()))).toEqual(new Map());
+  });
+
+  it('refuses anything else, so the build walks the folder instead', () => {
     expect(readListing(null)).toBeNull();
-    expect(readListing('{"en/index.html":1}')).toBeNull();
-    expect(readListing('[["en/index.html","10",5]]')).toBeNull();
     expect(readListing('[[')).toBeNull();
+    expect(readListing('null')).toBeNull();
+    // The rows of earlier builds' listings.
+    expect(readListing('[["en/index.html",10,5]]')).toBeNull();
+    expect(readListing('{"paths":["en/index.html"],"sizes":["10"],"mtimes":[5]}')).toBeNull();
+    expect(readListing('{"paths":["en/index.html"],"sizes":[10],"mtimes":[]}')).toBeNull();
+    expect(readListing('{"paths":[1],"sizes":[10],"mtimes":[5]}')).toBeNull();
   });
 });
 

@@ -265,24 +265,39 @@ export function forgetFolders(memo: FolderMemo, folder: string): void {
 }
 
 /**
- * A listing as `[path, size, mtimeMs]` rows, the form the build's hooks save
- * it in (BuiltOutput.save in src/integrations/built-files.ts) for
- * scripts/build.mjs to read back with readListing.
+ * A listing as JSON, the form the build's hooks save it in (BuiltOutput.save
+ * in src/integrations/built-files.ts) for scripts/build.mjs to read back
+ * with readListing: three columns, the paths, the sizes and the times, in
+ * the listing's order. Parsing three arrays of plain values takes about 60 %
+ * of the time of one `[path, size, mtimeMs]` array per file (37,000 files at
+ * 10,000 articles: 0.11 s, read on the way to live).
  */
-export function listingRows(listing: Listing): [string, number, number][] {
-  return [...listing].map(([path, { size, mtimeMs }]) => [path, size, mtimeMs]);
+export function listingText(listing: Listing): string {
+  const paths: string[] = [];
+  const sizes: number[] = [];
+  const mtimes: number[] = [];
+  for (const [path, { size, mtimeMs }] of listing) {
+    paths.push(path);
+    sizes.push(size);
+    mtimes.push(mtimeMs);
+  }
+  return JSON.stringify({ paths, sizes, mtimes });
 }
 
-/** A listing saved by listingRows, or null when there is none or it is not one. */
+/** A listing saved by listingText, or null when there is none or it is not one. */
 export function readListing(text: string | null): Listing | null {
   if (text === null) return null;
   try {
-    const rows: unknown = JSON.parse(text);
-    if (!Array.isArray(rows)) return null;
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null) return null;
+    const { paths, sizes, mtimes } = data as Record<string, unknown>;
+    if (!Array.isArray(paths) || !Array.isArray(sizes) || !Array.isArray(mtimes)) return null;
+    if (sizes.length !== paths.length || mtimes.length !== paths.length) return null;
     const listing: Listing = new Map();
-    for (const row of rows) {
-      if (!Array.isArray(row)) return null;
-      const [path, size, mtimeMs] = row as unknown[];
+    for (let i = 0; i < paths.length; i += 1) {
+      const path: unknown = paths[i];
+      const size: unknown = sizes[i];
+      const mtimeMs: unknown = mtimes[i];
       if (typeof path !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') {
         return null;
       }

@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import {
   folderMemoText,
   forgetFolders,
-  listingRows,
+  listingText,
   listStamps,
   listStampsRemembered,
   readFolderMemo,
@@ -168,11 +168,11 @@ export class BuiltOutput {
   }
 
   /**
-   * Writes the listing for scripts/build.mjs (listingRows, read back by
+   * Writes the listing for scripts/build.mjs (listingText, read back by
    * readListing), and the folders' memo for the next build's listing.
    */
   async save(file: string): Promise<void> {
-    const rows = JSON.stringify(listingRows(this.#files ?? new Map()));
+    const rows = listingText(this.#files ?? new Map());
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, rows);
     if (this.#memoFile === undefined || this.#memo === undefined) return;
