@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { missingCharacters } from './card-fonts';
 import { SCRIPTS } from './card-scripts';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   HEADLINE_AREA,
@@ -14,6 +14,7 @@ import {
   fitHeadline,
   headlineSize,
   renderSocialCard,
+  wholeJpeg,
 } from './social-card';
 
 async function describeImage(jpeg: Buffer) {
@@ -145,8 +146,13 @@ describe('the share-card cache', () => {
     const file = join(dir, added[0] ?? '');
     try {
       expect((await sharp(first).metadata()).format).toBe('jpeg');
-      // A marker in the cached file proves the second call read it rather than drawing.
-      const marker = Buffer.from('cached card');
+      // A marker in the cached file proves the second call read it rather
+      // than drawing (it has a JPEG's start and end markers around it).
+      const marker = Buffer.concat([
+        Buffer.from([0xff, 0xd8]),
+        Buffer.from('cached card'),
+        Buffer.from([0xff, 0xd9]),
+      ]);
       await writeFile(file, marker);
       expect(await renderSocialCard(card)).toEqual(marker);
       const other = await renderSocialCard({ ...card, headline: `${headline} (updated)` });
@@ -157,6 +163,65 @@ describe('the share-card cache', () => {
       await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
     }
   }, 30_000);
+
+  it('draws a card asked for by several pages at once once, and gives each of them all of it', async () => {
+    await mkdir(dir, { recursive: true });
+    // Stories with the same headline and section share a card; a build
+    // renders four pages at once.
+    const card = {
+      headline: `Shared card ${Date.now()} ${Math.random()} 📡`,
+      section: 'Mundo',
+      outlet: 'Voz',
+    };
+    const before = new Set(await readdir(dir));
+    try {
+      const cards = await Promise.all([1, 2, 3, 4].map(() => renderSocialCard(card)));
+      // One drawing, handed to all four.
+      for (const other of cards) expect(other).toBe(cards[0]);
+      expect(wholeJpeg(cards[0] ?? Buffer.alloc(0))).toBe(true);
+      expect((await sharp(cards[0]).metadata()).height).toBe(630);
+      // The cache holds the card and nothing staged beside it.
+      const added = (await readdir(dir)).filter((f) => !before.has(f));
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/^[0-9a-f]{64}\.jpg$/);
+    } finally {
+      const now = (await readdir(dir)).filter((f) => !before.has(f));
+      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
+    }
+  }, 30_000);
+
+  it('draws again a cached card that was cut short, and caches the whole one', async () => {
+    await mkdir(dir, { recursive: true });
+    const card = {
+      headline: `Cut short ${Date.now()} ${Math.random()}`,
+      section: 'Mundo',
+      outlet: 'Voz',
+    };
+    const before = new Set(await readdir(dir));
+    try {
+      const whole = await renderSocialCard(card);
+      const file = join(dir, (await readdir(dir)).find((f) => !before.has(f)) ?? '');
+      await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+      const again = await renderSocialCard(card);
+      expect(again).toEqual(whole);
+      expect(await readFile(file)).toEqual(whole);
+    } finally {
+      const now = (await readdir(dir)).filter((f) => !before.has(f));
+      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
+    }
+  }, 30_000);
+});
+
+describe('wholeJpeg', () => {
+  it('tells a whole JPEG from one cut short and from other bytes', async () => {
+    const jpeg = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
+    expect(wholeJpeg(jpeg)).toBe(true);
+    expect(wholeJpeg(jpeg.subarray(0, jpeg.length - 1))).toBe(false);
+    expect(wholeJpeg(Buffer.from('cached card'))).toBe(false);
+    expect(wholeJpeg(Buffer.alloc(0))).toBe(false);
+  });
 });
 
 describe('share cards in every script', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
@@ -101,8 +101,18 @@ const CARD_VERSION = 3;
 /** Where drawn cards are kept between builds (beside Astro's image cache). */
 const CACHE_DIR = join(process.cwd(), '.cache', 'social-cards');
 
-/** The card as a JPEG buffer, from the disk cache when the same card was drawn before. */
-export async function renderSocialCard(input: {
+/** Cards being drawn or read in this process, by cache key. */
+const inFlight = new Map<string, Promise<Buffer>>();
+
+/**
+ * The card as a JPEG buffer, from the disk cache when the same card was
+ * drawn before. Stories with the same headline and section share a card,
+ * and a build renders four pages at once: a card asked for while it is
+ * being drawn waits for that drawing. Before, both drew it, one rewrote the
+ * cached file while the other read it back, and a story's card could go out
+ * cut short.
+ */
+export function renderSocialCard(input: {
   headline: string;
   section: string;
   outlet: string;
@@ -110,13 +120,43 @@ export async function renderSocialCard(input: {
   const key = createHash('sha256')
     .update(JSON.stringify([CARD_VERSION, ACCENT, input.headline, input.section, input.outlet]))
     .digest('hex');
+  let card = inFlight.get(key);
+  if (card === undefined) {
+    card = cachedOrDrawn(key, input).finally(() => inFlight.delete(key));
+    inFlight.set(key, card);
+  }
+  return card;
+}
+
+/**
+ * The cached card, or the card drawn and cached: written beside its place
+ * and renamed over it, so another build never reads half of one. A cached
+ * file that is not a whole JPEG (one an earlier version left cut short) is
+ * drawn again.
+ */
+async function cachedOrDrawn(key: string, input: CardText): Promise<Buffer> {
   const cached = join(CACHE_DIR, `${key}.jpg`);
   const hit = await readFile(cached).catch(() => undefined);
-  if (hit) return hit;
+  if (hit && wholeJpeg(hit)) return hit;
   const jpeg = await drawSocialCard(input);
   await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(cached, jpeg);
+  const staged = `${cached}.${process.pid}.${(staging += 1)}.next`;
+  await writeFile(staged, jpeg);
+  await rename(staged, cached);
   return jpeg;
+}
+let staging = 0;
+
+/** Whether `bytes` run from a JPEG's start marker to its end marker. */
+export function wholeJpeg(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  return (
+    n > 4 &&
+    bytes[0] === 0xff &&
+    bytes[1] === 0xd8 &&
+    bytes[n - 2] === 0xff &&
+    bytes[n - 1] === 0xd9
+  );
 }
 
 /** What a card shows. */
