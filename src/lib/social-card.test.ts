@@ -135,81 +135,86 @@ async function looksTheSame(a: string, b: string): Promise<boolean> {
 describe('the share-card cache', () => {
   const dir = join(process.cwd(), '.cache', 'social-cards');
 
-  it('draws a card once, then serves it from .cache/social-cards until its text changes', async () => {
+  /**
+   * Runs `test` with a way to list the files it added to the cache, and
+   * removes them afterwards, whatever happens.
+   */
+  async function withCacheProbe(test: (added: () => Promise<string[]>) => Promise<void>) {
     await mkdir(dir, { recursive: true });
-    const headline = `Cache probe ${Date.now()} ${Math.random()}`;
-    const card = { headline, section: 'Mundo', outlet: 'Voz' };
     const before = new Set(await readdir(dir));
-    const first = await renderSocialCard(card);
-    const added = (await readdir(dir)).filter((f) => !before.has(f));
-    expect(added).toHaveLength(1);
-    const file = join(dir, added[0] ?? '');
+    const added = async () => (await readdir(dir)).filter((f) => !before.has(f));
     try {
-      expect((await sharp(first).metadata()).format).toBe('jpeg');
-      // A marker in the cached file proves the second call read it rather
-      // than drawing (it has a JPEG's start and end markers around it).
-      const marker = Buffer.concat([
-        Buffer.from([0xff, 0xd8]),
-        Buffer.from('cached card'),
-        Buffer.from([0xff, 0xd9]),
-      ]);
-      await writeFile(file, marker);
-      expect(await renderSocialCard(card)).toEqual(marker);
-      const other = await renderSocialCard({ ...card, headline: `${headline} (updated)` });
-      expect(other).not.toEqual(marker);
-      expect((await sharp(other).metadata()).width).toBe(1200);
+      await test(added);
     } finally {
-      const now = (await readdir(dir)).filter((f) => !before.has(f));
-      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
+      await Promise.all((await added()).map((f) => rm(join(dir, f), { force: true })));
     }
-  }, 30_000);
+  }
 
-  it('draws a card asked for by several pages at once once, and gives each of them all of it', async () => {
-    await mkdir(dir, { recursive: true });
-    // Stories with the same headline and section share a card; a build
-    // renders four pages at once.
-    const card = {
-      headline: `Shared card ${Date.now()} ${Math.random()} 📡`,
-      section: 'Mundo',
-      outlet: 'Voz',
-    };
-    const before = new Set(await readdir(dir));
-    try {
-      const cards = await Promise.all([1, 2, 3, 4].map(() => renderSocialCard(card)));
-      // One drawing, handed to all four.
-      for (const other of cards) expect(other).toBe(cards[0]);
-      expect(wholeJpeg(cards[0] ?? Buffer.alloc(0))).toBe(true);
-      expect((await sharp(cards[0]).metadata()).height).toBe(630);
-      // The cache holds the card and nothing staged beside it.
-      const added = (await readdir(dir)).filter((f) => !before.has(f));
-      expect(added).toHaveLength(1);
-      expect(added[0]).toMatch(/^[0-9a-f]{64}\.jpg$/);
-    } finally {
-      const now = (await readdir(dir)).filter((f) => !before.has(f));
-      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
-    }
-  }, 30_000);
+  /** A card no other test draws. */
+  const freshCard = (label: string) => ({
+    headline: `${label} ${Date.now()} ${Math.random()}`,
+    section: 'Mundo',
+    outlet: 'Voz',
+  });
 
-  it('draws again a cached card that was cut short, and caches the whole one', async () => {
-    await mkdir(dir, { recursive: true });
-    const card = {
-      headline: `Cut short ${Date.now()} ${Math.random()}`,
-      section: 'Mundo',
-      outlet: 'Voz',
-    };
-    const before = new Set(await readdir(dir));
-    try {
-      const whole = await renderSocialCard(card);
-      const file = join(dir, (await readdir(dir)).find((f) => !before.has(f)) ?? '');
-      await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
-      const again = await renderSocialCard(card);
-      expect(again).toEqual(whole);
-      expect(await readFile(file)).toEqual(whole);
-    } finally {
-      const now = (await readdir(dir)).filter((f) => !before.has(f));
-      await Promise.all(now.map((f) => rm(join(dir, f), { force: true })));
-    }
-  }, 30_000);
+  it(
+    'draws a card once, then serves it from .cache/social-cards until its text changes',
+    () =>
+      withCacheProbe(async (added) => {
+        const card = freshCard('Cache probe');
+        const first = await renderSocialCard(card);
+        const files = await added();
+        expect(files).toHaveLength(1);
+        expect((await sharp(first).metadata()).format).toBe('jpeg');
+        // A marker in the cached file proves the second call read it rather
+        // than drawing (it has a JPEG's start and end markers around it).
+        const marker = Buffer.concat([
+          Buffer.from([0xff, 0xd8]),
+          Buffer.from('cached card'),
+          Buffer.from([0xff, 0xd9]),
+        ]);
+        await writeFile(join(dir, files[0] ?? ''), marker);
+        expect(await renderSocialCard(card)).toEqual(marker);
+        const other = await renderSocialCard({ ...card, headline: `${card.headline} (updated)` });
+        expect(other).not.toEqual(marker);
+        expect((await sharp(other).metadata()).width).toBe(1200);
+      }),
+    30_000,
+  );
+
+  it(
+    'draws a card asked for by several pages at once once, and gives each of them all of it',
+    () =>
+      withCacheProbe(async (added) => {
+        // Stories with the same headline and section share a card; a build
+        // renders four pages at once.
+        const card = freshCard('Shared card 📡');
+        const cards = await Promise.all([1, 2, 3, 4].map(() => renderSocialCard(card)));
+        // One drawing, handed to all four.
+        for (const other of cards) expect(other).toBe(cards[0]);
+        expect(wholeJpeg(cards[0] ?? Buffer.alloc(0))).toBe(true);
+        expect((await sharp(cards[0]).metadata()).height).toBe(630);
+        // The cache holds the card and nothing staged beside it.
+        const files = await added();
+        expect(files).toHaveLength(1);
+        expect(files[0]).toMatch(/^[0-9a-f]{64}\.jpg$/);
+      }),
+    30_000,
+  );
+
+  it(
+    'draws again a cached card that was cut short, and caches the whole one',
+    () =>
+      withCacheProbe(async (added) => {
+        const card = freshCard('Cut short');
+        const whole = await renderSocialCard(card);
+        const file = join(dir, (await added())[0] ?? '');
+        await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
+        expect(await renderSocialCard(card)).toEqual(whole);
+        expect(await readFile(file)).toEqual(whole);
+      }),
+    30_000,
+  );
 });
 
 describe('wholeJpeg', () => {
