@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import {
   DIST,
   buildTime,
   distFileFor,
+  distFiles,
   expectedPublished,
   readDist,
   sitemapPaths,
@@ -112,6 +114,24 @@ for (const path of articlePaths) {
     });
   });
 }
+
+test('every share card in the build is a whole 1200×630 JPEG', async () => {
+  // Stories with the same headline and section share a card, drawn while
+  // other pages render: each must go out whole, never empty or cut short.
+  const cards = distFiles().filter((file) => /^og\/.+\.jpg$/.test(file));
+  expect(cards.length).toBeGreaterThan(0);
+  for (const card of cards) {
+    const bytes = readFileSync(join(DIST, card));
+    expect([bytes[0], bytes[1], bytes.at(-2), bytes.at(-1)], card).toEqual([
+      0xff, 0xd8, 0xff, 0xd9,
+    ]);
+    // Decoding every pixel fails on a truncated file.
+    const { info } = await sharp(bytes, { failOn: 'truncated' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height], card).toEqual([1200, 630]);
+  }
+});
 
 test('a corrected article dates its modification at the correction and lists it', () => {
   const corrected = articlePaths
