@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { CARD_FAMILY, baseFontFiles } from './card-fonts';
 import { woffToSfnt } from './card-woff';
 import { escapeXml } from './feed';
+import { writeFileWhole } from './write-whole';
 
 /**
  * A Latin headline set by libvips' own text renderer (Pango), in the card's
@@ -65,10 +66,8 @@ function registeredFonts(): Promise<string> {
         const hash = createHash('sha256').update(data).digest('hex').slice(0, 12);
         const ttf = join(dir, `${basename(woff, '.woff')}-${hash}.ttf`);
         if (!(await stat(ttf).catch(() => undefined))) {
-          // Written aside, then renamed: parallel test workers may write the same file.
-          const part = `${ttf}.${process.pid}.part`;
-          await writeFile(part, woffToSfnt(data));
-          await rename(part, ttf);
+          // Written whole: parallel test workers may write the same file.
+          await writeFileWhole(ttf, woffToSfnt(data));
         }
         return ttf;
       }),

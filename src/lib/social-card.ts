@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
@@ -13,6 +13,7 @@ import {
 } from './card-fonts';
 import { LINE_HEIGHT, drawHeadline } from './card-headline';
 import { paintMask, parseHex } from './card-pixels';
+import { writeFileWhole } from './write-whole';
 import { PAGE_BACKGROUND } from './images';
 
 /**
@@ -140,12 +141,10 @@ async function cachedOrDrawn(key: string, input: CardText): Promise<Buffer> {
   if (hit && wholeJpeg(hit)) return hit;
   const jpeg = await drawSocialCard(input);
   await mkdir(CACHE_DIR, { recursive: true });
-  const staged = `${cached}.${process.pid}.${(staging += 1)}.next`;
-  await writeFile(staged, jpeg);
-  await rename(staged, cached);
+  // One drawing of a card at a time in this process (renderSocialCard).
+  await writeFileWhole(cached, jpeg);
   return jpeg;
 }
-let staging = 0;
 
 /** Whether `bytes` run from a JPEG's start marker to its end marker. */
 export function wholeJpeg(bytes: Uint8Array): boolean {
