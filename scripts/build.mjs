@@ -268,17 +268,20 @@ let listedAhead;
 let astro;
 if (ahead) {
   astro = startAstro(true);
-  // The live folder is listed now, while Astro starts and this build holds
-  // the lock, rather than after the save, when the walk (37,000 files and
-  // 15,000 folders at 10,000 articles, 0.5-1 s of CPU) took a core from
-  // the bundle, the paths and the search index's Pagefind.
-  listedAhead = listLive();
-  // Stopped while it waits (the watcher ends): its Astro goes too.
+  // Stopped while it starts or waits (the watcher ends): its Astro goes
+  // too. Registered before the listing below, which holds the thread for
+  // up to a second: without a handler, a SIGTERM then would end this
+  // process at once and leave Astro to notice its parent gone.
   const stop = () => {
     astro?.child.kill();
     process.exit(143);
   };
   process.once('SIGTERM', stop);
+  // The live folder is listed now, while Astro starts and this build holds
+  // the lock, rather than after the save, when the walk (37,000 files and
+  // 15,000 folders at 10,000 articles, 0.5-1 s of CPU) took a core from
+  // the bundle, the paths and the search index's Pagefind.
+  listedAhead = listLive();
   if (!(await whenWaiting(astro.child, astro.exit))) process.exit(await astro.exit);
   releaseLock();
   // The watcher may also have gone while this build started.
