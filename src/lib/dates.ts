@@ -139,27 +139,58 @@ export function zonedDateParts(
   return parts;
 }
 
+/**
+ * Dates already written, by format, edition and time zone: a listing page
+ * shows a dozen stories' dates and a build shows each story's date on many
+ * pages, so each instant is formatted once per build (the formatter is
+ * found by a short key, not by the options' JSON).
+ */
+const written = new Map<string, { format: Intl.DateTimeFormat; byTime: Map<number, string> }>();
+
+function writeDate(
+  kind: string,
+  options: Intl.DateTimeFormatOptions,
+  date: Date,
+  lang: Lang,
+  timeZone: string,
+): string {
+  const key = `${kind} ${lang} ${timeZone}`;
+  let known = written.get(key);
+  if (!known) {
+    known = {
+      format: dateFormat(SITE.editions[lang].locale, { timeZone, ...options }),
+      byTime: new Map(),
+    };
+    written.set(key, known);
+  }
+  const time = date.getTime();
+  let text = known.byTime.get(time);
+  if (text === undefined) {
+    text = known.format.format(date);
+    known.byTime.set(time, text);
+  }
+  return text;
+}
+
+const DATE_TIME = {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+} as const;
+
+const SHORT_DATE = { year: 'numeric', month: 'short', day: 'numeric' } as const;
+
 /** "12 de noviembre de 2024, 10:30 CST" / "November 12, 2024, 10:30 AM CST". */
 export function formatDateTime(date: Date, lang: Lang, timeZone: string = SITE.timeZone): string {
-  return dateFormat(SITE.editions[lang].locale, {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
+  return writeDate('dateTime', DATE_TIME, date, lang, timeZone);
 }
 
 /** "12 nov 2024" / "Nov 12, 2024": compact, for cards. */
 export function formatShortDate(date: Date, lang: Lang, timeZone: string = SITE.timeZone): string {
-  return dateFormat(SITE.editions[lang].locale, {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  }).format(date);
+  return writeDate('short', SHORT_DATE, date, lang, timeZone);
 }
 
 /** "noviembre de 2026" / "November 2026", for archive pages. */
@@ -174,20 +205,46 @@ export function formatMonth(year: string, month: string, lang: Lang): string {
   return text.charAt(0).toLocaleUpperCase(SITE.editions[lang].locale) + text.slice(1);
 }
 
+const ISO_CLOCK = {
+  ...ZERO_PADDED_DATE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+} as const;
+
+/** `+05:45`, `-03:30`, `+00:00`: an offset of whole minutes as ISO 8601 writes it. */
+function offsetText(offsetMs: number): string {
+  const minutes = Math.abs(offsetMs) / 60_000;
+  return `${offsetMs < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`;
+}
+
 /**
  * ISO 8601 in the newsroom's local time with its UTC offset
  * (`2024-11-12T10:30:00-06:00`), as Open Graph, sitemaps and structured
  * data expect: the offset says which time zone the story was dated in.
+ * Made from the day's offset (as zonedDateParts is) where the zone keeps
+ * one offset of whole minutes all day: `formatToParts` for each instant
+ * was the largest date cost of the pages (every article page and feed
+ * writes several). Elsewhere (the day the clocks change, offsets with
+ * seconds in them, years outside 1000-9999) the clock is read from `Intl`.
  */
 export function isoWithOffset(date: Date, timeZone: string = SITE.timeZone): string {
-  const get = clockParts(date, timeZone, {
-    ...ZERO_PADDED_DATE,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
-  const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+  const time = date.getTime();
+  const offset = Number.isFinite(time) ? dayOffset(time, timeZone) : null;
+  if (offset !== null && offset % 60_000 === 0) {
+    const local = new Date(time + offset);
+    const year = local.getUTCFullYear();
+    if (year >= 1000 && year <= 9999) {
+      return (
+        `${year}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}` +
+        `T${twoDigits(local.getUTCHours())}:${twoDigits(local.getUTCMinutes())}:${twoDigits(local.getUTCSeconds())}` +
+        offsetText(offset)
+      );
+    }
+  }
+  const get = clockParts(date, timeZone, ISO_CLOCK);
+  const zone = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${zone}`;
 }
