@@ -117,6 +117,12 @@ describe('serializeJsonLd', () => {
   it('gives back the original text when parsed', () => {
     expect(JSON.parse(serializeJsonLd({ headline: hostile })).headline).toBe(hostile);
   });
+
+  it('writes each of <, >, &, U+2028 and U+2029 as its Unicode escape, and nothing else', () => {
+    expect(serializeJsonLd({ a: 'x<y>z&w\u2028v\u2029 ñ “q” \\ </' })).toBe(
+      '{"a":"x\\u003cy\\u003ez\\u0026w\\u2028v\\u2029 ñ “q” \\\\ \\u003c/"}',
+    );
+  });
 });
 
 describe('frontPageGraph and breadcrumbList', () => {
