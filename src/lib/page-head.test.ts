@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageHead } from './page-head';
+import { decodeEntities, readPageHead } from './page-head';
 
 const page = (head: string) =>
   `<!doctype html><html><head>${head}</head><body><link rel="alternate" hreflang="fr" href="/ignored"></body></html>`;
@@ -55,5 +55,35 @@ describe('readPageHead heroImage', () => {
 
   it('finds nothing on a page without a hero', () => {
     expect(readPageHead(page('')).heroImage).toBeUndefined();
+  });
+});
+
+describe('decodeEntities', () => {
+  /** What page-head decoded before, one entity after another, `&amp;` last. */
+  const oneByOne = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&#x27;|&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+  it.each([
+    'Trump &amp; Harris',
+    '&quot;quoted&quot; &#39;single&#x27; &apos;apos&apos;',
+    '&lt;b&gt;',
+    // Written escaped once more: decoded once, as a browser reads an attribute.
+    '&amp;lt;script&amp;gt; &amp;amp; &amp;quot;',
+    'a & b &c; &amp &#38;',
+    'no entity at all',
+  ])('decodes %s as the entities one by one did', (text) => {
+    expect(decodeEntities(text)).toBe(oneByOne(text));
+  });
+
+  it('reads attribute values decoded', () => {
+    const head = readPageHead(
+      '<head><link rel="alternate" hreflang="es" href="https://voz.us/es/?a=1&amp;b=2"></head>',
+    );
+    expect(head.alternates).toEqual([{ lang: 'es', url: 'https://voz.us/es/?a=1&b=2' }]);
   });
 });
