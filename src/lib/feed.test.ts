@@ -4,6 +4,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
 import {
   absolutizeHtml,
+  escapeXml,
   renderAtom,
   renderJsonFeed,
   renderRss,
@@ -359,5 +360,45 @@ describe('the corrections feed', () => {
     expect(rss.item[0].description).toBe(correction.text);
     expect(new Date(rss.item[0].pubDate).toISOString()).toBe('2026-11-25T16:20:00.000Z');
     expect(rss.item[0]['content:encoded']).toContain('href="https://voz.us/en/2026/11/24/jobs/"');
+  });
+});
+
+describe('escapeXml and the HTML of a correction', () => {
+  /** What feed.ts escaped before, one character after another, `&` first. */
+  const oneByOne = (text: string) =>
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;');
+  const texts = [
+    'Trump & Harris <debate> "live" at O\'Hare',
+    '&amp; already escaped &lt;b&gt; &apos;',
+    'no markup at all',
+    '',
+  ];
+
+  it.each(texts)('escapes %j as the replaces one by one did', (text) => {
+    expect(escapeXml(text)).toBe(oneByOne(text));
+  });
+
+  it('writes a correction in HTML with the apostrophe as a number', () => {
+    const entry = toCorrectionEntry(
+      {
+        url: 'https://voz.us/en/2026/11/24/jobs/#correction-1',
+        storyTitle: texts[0] ?? '',
+        storyUrl: 'https://voz.us/en/2026/11/24/jobs/?a=1&b=2',
+        text: texts[1] ?? '',
+        date: new Date('2026-11-25T10:20:00-06:00'),
+        authors: [],
+      },
+      'Correction to',
+    );
+    const html = (text: string) => oneByOne(text).replace(/&apos;/g, '&#39;');
+    expect(entry.contentHtml).toContain(`<p>${html(texts[1] ?? '')}</p>`);
+    expect(entry.contentHtml).toContain(
+      `<a href="https://voz.us/en/2026/11/24/jobs/?a=1&amp;b=2">${html(texts[0] ?? '')}</a>`,
+    );
   });
 });

@@ -128,19 +128,27 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json',
 };
 
+/** The entity each character takes in XML text and attributes (escapeXml). */
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** In HTML: as in XML, but the apostrophe as a number (escapeHtml). */
+const HTML_ESCAPES: Readonly<Record<string, string>> = { ...XML_ESCAPES, "'": '&#39;' };
+
 /** Escapes text for XML character data and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  // One pass over the text (an Atom entry's content is a whole story).
+  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
 
 /** Escapes text for HTML (same rules as XML, minus the apostrophe entity). */
 function escapeHtml(text: string): string {
-  return escapeXml(text).replace(/&apos;/g, '&#39;');
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 function absolute(value: string, base: string): string {
