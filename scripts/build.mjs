@@ -44,14 +44,16 @@ import {
   BUILD_AHEAD_ENV,
   BUILD_CHANNEL_ENV,
   BUILT,
-  GATE_GO,
   LIVE,
   PUBLISH_GATE_ENV,
+  astroBuildTime,
+  goAt,
   tellParent,
   waitForGo,
   whenTold,
   whenWaiting,
 } from '../src/lib/publish-gate.ts';
+import { BUILD_TIME_ENV } from '../src/lib/build-time.ts';
 import {
   CODE_INPUTS,
   readListing,
@@ -228,6 +230,9 @@ function startAstro(gated) {
         VOZ_OUTPUT_LISTING: listingFile,
         [PUBLISH_GATE_ENV]: gated ? '1' : '',
         [BUILD_CHANNEL_ENV]: '1',
+        // The moment the build publishes as of, read once (unless given):
+        // now, or for a build started ahead when it is told to go (goAt).
+        [BUILD_TIME_ENV]: astroBuildTime(process.env[BUILD_TIME_ENV], gated, new Date()),
       },
     },
   );
@@ -317,7 +322,7 @@ if (!reuse) {
 writeState({ ...(reuse ? state : {}), code, complete: false });
 rmSync(listingFile, { force: true });
 // A build started ahead goes on from its gate (unless its Astro has gone).
-if (astro?.child.connected) astro.child.send(GATE_GO);
+if (astro?.child.connected) astro.child.send(goAt(new Date()));
 else astro = startAstro(false);
 // While Astro builds, the live folder is listed as the previous build left
 // it (the lock keeps every other build out of it): Astro renders on one

@@ -10,10 +10,13 @@ import {
   GATE_READY,
   PUBLISH_GATE_ENV,
   afterPublishGate,
+  astroBuildTime,
   createPublishGate,
+  goAt,
   whenWaiting,
   type GateChannel,
 } from './publish-gate';
+import { getBuildTime } from './build-time';
 
 /** A stand-in for `process` with an IPC channel: records what it sent. */
 function fakeChannel(withSend = true) {
@@ -80,6 +83,53 @@ describe('createPublishGate', () => {
     expect(fake.released()).toBe(true);
     expect(await settled(gate())).toBe('resolved');
     expect(fake.sent).toEqual([GATE_READY]);
+  });
+
+  it('takes the moment the build publishes as of from the go, unless it was given one', async () => {
+    const moment = new Date('2026-12-01T05:59:59.500Z');
+    const env: Record<string, string | undefined> = { ...GATED };
+    const fake = fakeChannel();
+    const gate = createPublishGate(env, fake.channel);
+    const opened = gate();
+    expect(env['BUILD_TIME']).toBeUndefined();
+    fake.emit('message', goAt(moment));
+    await opened;
+    // Every later read of the build's clock gives that instant, however late.
+    expect(getBuildTime(env).toISOString()).toBe(moment.toISOString());
+    await new Promise((done) => setTimeout(done, 5));
+    expect(getBuildTime(env).getTime()).toBe(moment.getTime());
+
+    // A build told its moment (a preview of an embargo, a test) keeps it.
+    const given: Record<string, string | undefined> = {
+      ...GATED,
+      BUILD_TIME: '2026-11-28T12:00:00-06:00',
+    };
+    const other = fakeChannel();
+    const second = createPublishGate(given, other.channel)();
+    other.emit('message', goAt(moment));
+    await second;
+    expect(getBuildTime(given).toISOString()).toBe('2026-11-28T18:00:00.000Z');
+
+    // The watcher's plain go (to scripts/build.mjs) sets nothing.
+    const plain: Record<string, string | undefined> = { ...GATED };
+    const third = fakeChannel();
+    const opening = createPublishGate(plain, third.channel)();
+    third.emit('message', GATE_GO);
+    await opening;
+    expect(plain['BUILD_TIME']).toBeUndefined();
+  });
+
+  it('gives the Astro of a build its moment: the one given, else now, else (started ahead) none yet', () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    expect(astroBuildTime('2026-11-28T12:00:00-06:00', false, now)).toBe(
+      '2026-11-28T12:00:00-06:00',
+    );
+    expect(astroBuildTime('2026-11-28T12:00:00-06:00', true, now)).toBe(
+      '2026-11-28T12:00:00-06:00',
+    );
+    expect(astroBuildTime(undefined, false, now)).toBe('2026-12-01T12:00:00.000Z');
+    expect(astroBuildTime('  ', false, now)).toBe('2026-12-01T12:00:00.000Z');
+    expect(astroBuildTime(undefined, true, now)).toBe('');
   });
 
   it('ends the build when the watcher goes away before a change is saved', async () => {

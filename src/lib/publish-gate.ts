@@ -23,6 +23,10 @@
  * channel is kept for that message, but no longer keeps its process alive.
  */
 
+// With its extension: scripts/build.mjs and publish-watch.mjs load this
+// module in Node itself, which resolves no extensionless path.
+import { BUILD_TIME_ENV } from './build-time.ts';
+
 /** Set to `1` by scripts/publish-watch.mjs on the build it starts ahead (scripts/build.mjs). */
 export const BUILD_AHEAD_ENV = 'VOZ_BUILD_AHEAD';
 /** Set to `1` by scripts/build.mjs on the Astro process of a build started ahead. */
@@ -40,6 +44,29 @@ const STOPPED = 'The publish this build was started ahead for was stopped.';
 /** What the gate sends when it waits, and what opens it. */
 export const GATE_READY = { gate: 'ready' } as const;
 export const GATE_GO = { gate: 'go' } as const;
+
+/**
+ * The go scripts/build.mjs sends its Astro: with the moment the build
+ * publishes as of (`BUILD_TIME`, src/lib/build-time.ts), taken as the gate
+ * opens unless the build was given one. Every reader of the build's clock
+ * (the catalogue's embargoes, the search page and its records' bundles,
+ * the feeds' dates) then reads the same instant, where each read the
+ * clock again before: a build across midnight at the turn of a month
+ * could list one set of search bundles on the search page and write
+ * another.
+ */
+export function goAt(now: Date): { gate: 'go'; now: string } {
+  return { ...GATE_GO, now: now.toISOString() };
+}
+
+/**
+ * `BUILD_TIME` for the Astro that scripts/build.mjs starts: the one it was
+ * given, else now; for a build started ahead, none yet (its go brings it).
+ */
+export function astroBuildTime(given: string | undefined, gated: boolean, now: Date): string {
+  if (given?.trim()) return given;
+  return gated ? '' : now.toISOString();
+}
 
 /** Astro's output folder and its listing are complete (Astro → scripts/build.mjs). */
 export const BUILT = { build: 'built' } as const;
@@ -70,9 +97,14 @@ export interface GateChannel {
  * at the gate, scripts/build.mjs towards the watcher): tells the parent it
  * waits and resolves true when the parent says go, after releasing the
  * channel (it is kept for `BUILT` or `LIVE`, but does not keep the process
- * alive); false if the parent has gone, or goes, first.
+ * alive); false if the parent has gone, or goes, first. A go that carries
+ * the build's moment ({@link goAt}) sets `BUILD_TIME` in `env`, unless it
+ * is set already.
  */
-export function waitForGo(channel: GateChannel): Promise<boolean> {
+export function waitForGo(
+  channel: GateChannel,
+  env?: Record<string, string | undefined>,
+): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
     if (channel.connected === false) {
       resolve(false);
@@ -80,6 +112,8 @@ export function waitForGo(channel: GateChannel): Promise<boolean> {
     }
     const listener = (message: unknown) => {
       if (!isGateMessage(message, 'go')) return;
+      const now = (message as { now?: unknown }).now;
+      if (env && typeof now === 'string' && !env[BUILD_TIME_ENV]?.trim()) env[BUILD_TIME_ENV] = now;
       channel.off('message', listener);
       channel.channel?.unref();
       resolve(true);
@@ -165,7 +199,7 @@ export function createPublishGate(
         ),
       );
     } else {
-      opened = waitForGo(channel).then((go) => {
+      opened = waitForGo(channel, env).then((go) => {
         if (!go) throw new Error(STOPPED);
       });
     }
