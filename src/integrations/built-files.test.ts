@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  BuiltOutput,
-  deriveFromBuiltFiles,
-  outputCacheFile,
-  prepareBuiltFilesCache,
-} from './built-files';
-import { workFolderReadAhead } from './read-ahead';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
 import { listStamps, readFolderMemo, readListing } from '../../scripts/work-folder';
 import { vanishedOutputs } from './kept-output';
 
@@ -72,38 +66,6 @@ describe('deriveFromBuiltFiles: what hooks learn from the output, read once per 
     reads = [];
     await titles('v2');
     expect(reads).toHaveLength(2);
-  });
-
-  it('in a build started ahead, uses the cache read before the gate only while it is unchanged', async () => {
-    const gate = process.env.VOZ_PUBLISH_GATE;
-    process.env.VOZ_PUBLISH_GATE = '1';
-    try {
-      await titles();
-      // Read ahead, then taken unchanged: nothing is read again.
-      prepareBuiltFilesCache(cacheFile, 'v1');
-      reads = [];
-      await titles();
-      expect(reads).toEqual([]);
-      // Read ahead, then another build (let in while this one waited)
-      // rebuilt a page and saved its cache: the rewrite is seen, the page
-      // is not read again as if it were new to the cache.
-      const before = readFileSync(cacheFile);
-      writeFileSync(join(root, 'en', 'index.html'), '<title>Front, by hand</title>');
-      utimesSync(join(root, 'en', 'index.html'), new Date(), new Date(Date.now() + 4_000));
-      await titles();
-      const byHand = readFileSync(cacheFile);
-      writeFileSync(cacheFile, before);
-      prepareBuiltFilesCache(cacheFile, 'v1');
-      writeFileSync(cacheFile, byHand);
-      reads = [];
-      const values = await titles();
-      expect(values.get('en/index.html')).toBe('Front, by hand');
-      expect(reads).toEqual([]);
-      expect(workFolderReadAhead.waiting).toBe(0);
-    } finally {
-      if (gate === undefined) delete process.env.VOZ_PUBLISH_GATE;
-      else process.env.VOZ_PUBLISH_GATE = gate;
-    }
   });
 
   it('names the set of values anew only when a value is added, removed or changed', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,7 +16,6 @@ import {
   type FileStamp,
   type FolderMemo,
 } from '../../scripts/work-folder';
-import { workFolderReadAhead } from './read-ahead';
 
 /** A file's text, or null when it cannot be read. */
 export function readText(file: string): string | null {
@@ -65,9 +64,6 @@ export class BuiltOutput {
   remember(memoFile: string, stampsFile: string): void {
     this.#memoFile = memoFile;
     this.#stampsFile = stampsFile;
-    // A build started ahead parses both while it waits at its gate.
-    workFolderReadAhead.prepare(memoFile, readFolderMemo);
-    workFolderReadAhead.prepare(stampsFile, readListing);
   }
 
   /**
@@ -110,12 +106,12 @@ export class BuiltOutput {
       if (this.#memoFile === undefined) {
         this.#files = listStamps(root);
       } else {
-        const previous = workFolderReadAhead.take(this.#memoFile, readFolderMemo);
+        const previous = readFolderMemo(readText(this.#memoFile));
         const kept = previous === undefined ? undefined : this.#keptFiles?.();
         const stamps =
           kept === undefined || kept.size === 0 || this.#stampsFile === undefined
             ? null
-            : workFolderReadAhead.take(this.#stampsFile, readListing);
+            : readListing(readText(this.#stampsFile));
         // With the files the build rendered too, the folders that hold only
         // kept pages are not even looked at (untouchedFolders).
         const rendered = stamps === null ? undefined : this.#renderedFiles?.();
@@ -258,7 +254,7 @@ export async function deriveFromBuiltFiles<T>({
   version: string;
   generation?: (name: string) => void;
 }): Promise<Map<string, T>> {
-  const cache = workFolderReadAhead.take(cacheFile, (text) => parseCache<T>(text, version));
+  const cache = await readCache<T>(cacheFile, version);
   const cached = cache.files;
   const values = new Map<string, T>();
   const fresh: Record<string, CachedValue<T>> = {};
@@ -293,23 +289,12 @@ export async function deriveFromBuiltFiles<T>({
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * Reads the cache `deriveFromBuiltFiles` keeps in `cacheFile` while a build
- * started ahead waits at its gate (read-ahead.ts), for it to take after.
- */
-export function prepareBuiltFilesCache(cacheFile: string, version: string): void {
-  workFolderReadAhead.prepare(cacheFile, (text) => parseCache(text, version));
-}
-
-/** A cache `deriveFromBuiltFiles` wrote with `version`; empty when it is missing, another version or not one. */
-function parseCache<T>(
-  text: string | null,
+async function readCache<T>(
+  file: string,
   version: string,
-): { files: Record<string, CachedValue<T>>; generation: string | undefined } {
-  const none = { files: {}, generation: undefined };
-  if (text === null) return none;
+): Promise<{ files: Record<string, CachedValue<T>>; generation: string | undefined }> {
   try {
-    const data = JSON.parse(text) as {
+    const data = JSON.parse(await readFile(file, 'utf8')) as {
       version?: string;
       generation?: unknown;
       files?: Record<string, CachedValue<T>>;
@@ -319,9 +304,9 @@ function parseCache<T>(
           files: data.files,
           generation: typeof data.generation === 'string' ? data.generation : undefined,
         }
-      : none;
+      : { files: {}, generation: undefined };
   } catch {
-    return none;
+    return { files: {}, generation: undefined };
   }
 }
 

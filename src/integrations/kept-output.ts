@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,9 +21,8 @@ import {
 } from '../lib/kept-paths';
 import { expandKeptPaths, setKeptPathFilter, type RouteEntries } from '../lib/paths-to-render';
 import type { TrailingSlash } from '../lib/route-pathname';
-import { outputCacheFile } from './built-files';
+import { outputCacheFile, readText } from './built-files';
 import type { Prerenderer } from './prerenderer-chain';
-import { workFolderReadAhead } from './read-ahead';
 
 /**
  * Set by scripts/build.mjs when it builds into the output folder it kept
@@ -145,9 +144,6 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         trailingSlash = config.trailingSlash;
         stateFile = outputCacheFile(config, 'route-outputs');
         keysFile = pathKeysFile(root);
-        // A build started ahead parses both while it waits at its gate.
-        workFolderReadAhead.prepare(keysFile, parsePathKeys);
-        workFolderReadAhead.prepare(stateFile, parseList);
         // Left by Astro's own incremental build, which this replaced: a copy
         // of every page of the site, no longer read or written.
         for (const name of ['dist', 'incremental-build.json']) {
@@ -169,7 +165,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         // Read after the content sync (and a build started ahead, after its
         // gate), when scripts/build.mjs has decided whether the folder is kept.
         kept = folderHasFiles(root);
-        const previous = kept ? workFolderReadAhead.take(keysFile, parsePathKeys) : undefined;
+        const previous = kept ? parsePathKeys(readText(keysFile)) : undefined;
         listed.setPreviousKeys(previous);
         // The routes with many paths leave the kept ones out before Astro
         // lists them (pathsToRender); the prerenderer puts them back.
@@ -196,7 +192,7 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         for (const urls of assets.values()) {
           for (const url of urls) current.add(relative(root, fileURLToPath(url)));
         }
-        const previous = workFolderReadAhead.take(stateFile, parseList);
+        const previous = await readList(stateFile);
         // Into a folder that started empty, nothing of an earlier build is left.
         const vanished = kept ? vanishedOutputs(previous, current) : [];
         for (const file of vanished) removeWithEmptyFolders(root, file);
@@ -243,11 +239,9 @@ export function folderHasFiles(folder: string): boolean {
   }
 }
 
-/** The route outputs' list a previous build wrote; empty when there is none or it is not one. */
-export function parseList(text: string | null): string[] {
-  if (text === null) return [];
+async function readList(file: string): Promise<string[]> {
   try {
-    const list: unknown = JSON.parse(text);
+    const list: unknown = JSON.parse(await readFile(file, 'utf8'));
     return Array.isArray(list)
       ? list.filter((item): item is string => typeof item === 'string')
       : [];

@@ -3,17 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { referencedAssetNames, unreferencedImages } from '../lib/asset-references';
-import {
-  BuiltOutput,
-  deriveFromBuiltFiles,
-  outputCacheFile,
-  prepareBuiltFilesCache,
-  SITEMAP_PART,
-} from './built-files';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile, SITEMAP_PART } from './built-files';
 
 const TEXT_OUTPUT = /\.(html|xml|json|txt|css|js|webmanifest)$/i;
-/** Names the shape of the cache of names each built file refers to. */
-const ASSET_REFERENCES_VERSION = 'asset-references-1';
 
 /**
  * After the build, deletes images in `_astro/` that no page, feed or
@@ -29,7 +21,6 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheFile = outputCacheFile(config, 'asset-references');
-        prepareBuiltFilesCache(cacheFile, ASSET_REFERENCES_VERSION);
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async ({ dir, logger }) => {
@@ -44,7 +35,7 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
           wanted: (file) => TEXT_OUTPUT.test(file),
           derive: (text) => [...referencedAssetNames(text)],
           cacheFile,
-          version: ASSET_REFERENCES_VERSION,
+          version: 'asset-references-1',
         });
         for (const list of names.values()) for (const name of list) referenced.add(name);
         const assets = await readdir(assetsDir).catch(() => [] as string[]);

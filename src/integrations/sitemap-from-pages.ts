@@ -4,12 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { readPageHead, type PageHead } from '../lib/page-head';
-import {
-  BuiltOutput,
-  deriveFromBuiltFiles,
-  outputCacheFile,
-  prepareBuiltFilesCache,
-} from './built-files';
+import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
 
 /** Names the shape of PageHead in the cache of heads kept between builds. */
 const PAGE_HEAD_VERSION = 'page-head-1';
@@ -44,7 +39,6 @@ export function sitemapFromPages(
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.outDir);
         cacheFile = outputCacheFile(config, 'page-heads');
-        prepareBuiltFilesCache(cacheFile, PAGE_HEAD_VERSION);
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async () => {
