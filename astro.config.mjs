@@ -24,6 +24,7 @@ import { keptOutput, ListedPaths } from './src/integrations/kept-output.ts';
 import { chainPrerenderers } from './src/integrations/prerenderer-chain.ts';
 import { connectSources } from './src/lib/analytics.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { pagesGate } from './src/integrations/pages-gate.ts';
 
 // Every path of the build, the kept ones too (a build into the kept work
 // folder hands Astro only the paths to render).
@@ -102,6 +103,10 @@ export default defineConfig({
     // disk last, once scripts/build.mjs was told the output is complete and
     // puts it live meanwhile. Keep it last.
     storeWrittenLast(),
+    // A build started ahead may wait here, bundled, in front of the pages
+    // (src/integrations/pages-gate.ts). Its prerenderer is set last, so it
+    // wraps every other and its gate comes before anything they do.
+    pagesGate(),
   ]),
   markdown: {
     // Shiki colours code with inline styles, which the CSP forbids; news

@@ -44,8 +44,11 @@ import {
   BUILD_AHEAD_ENV,
   BUILD_CHANNEL_ENV,
   BUILT,
+  GATE_AT_LOADERS,
+  GATE_AT_PAGES,
   LIVE,
   PUBLISH_GATE_ENV,
+  STALE_EXIT,
   astroBuildTime,
   goAt,
   tellParent,
@@ -192,13 +195,15 @@ const astroBin = join(
   JSON.parse(readFileSync(astroPackage, 'utf8')).bin.astro,
 );
 /**
- * Starts `astro build` into the work folder. `gated`: Astro loads and waits
- * in front of the content loaders until told to go (src/lib/publish-gate.ts).
- * Either way it says over its channel when its output is complete, before
- * it saves the content store (`built`).
- * @param {boolean} gated
+ * Starts `astro build` into the work folder. `gate`: where Astro waits until
+ * told to go (src/lib/publish-gate.ts): in front of the content loaders
+ * (GATE_AT_LOADERS), or synced and bundled, in front of the pages
+ * (GATE_AT_PAGES); none to build now. Either way it says over its channel
+ * when its output is complete, before it saves the content store (`built`).
+ * @param {string | undefined} gate
  */
-function startAstro(gated) {
+function startAstro(gate) {
+  const gated = gate !== undefined;
   const child = spawn(
     process.execPath,
     [astroBin, 'build', '--outDir', work, ...options.astroArgs],
@@ -228,7 +233,7 @@ function startAstro(gated) {
         // src/integrations/built-files.ts (outputListing) leaves the listing of
         // the work folder here, so it is not walked again below.
         VOZ_OUTPUT_LISTING: listingFile,
-        [PUBLISH_GATE_ENV]: gated ? '1' : '',
+        [PUBLISH_GATE_ENV]: gate ?? '',
         [BUILD_CHANNEL_ENV]: '1',
         // The moment the build publishes as of, read once (unless given):
         // now, or for a build started ahead when it is told to go (goAt).
@@ -237,6 +242,8 @@ function startAstro(gated) {
     },
   );
   const built = whenTold(child, BUILT);
+  /** Settles to true once Astro waits at its gate, false if it ended first. */
+  let waiting = false;
   /** Astro's exit code (1 when it could not start or was stopped by a signal). */
   const exit = new Promise((done) => {
     child.on('error', (error) => {
@@ -245,7 +252,8 @@ function startAstro(gated) {
     });
     child.on('close', (status) => done(status ?? 1));
   });
-  return { child, exit, built };
+  const ready = whenWaiting(child, exit).then((at) => (waiting = at));
+  return { child, exit, built, ready, waitsNow: () => waiting && child.connected === true };
 }
 
 const liveFoldersFile = `${work}.live-folders.json`;
@@ -270,15 +278,29 @@ function listLive() {
 
 /** @type {ReturnType<typeof listLive> | undefined} */
 let listedAhead;
+/** @type {ReturnType<typeof startAstro> | undefined} */
 let astro;
+/**
+ * A build started ahead runs two Astros (README "Publishing"): `astro`
+ * syncs the content and bundles the code before the save and waits in
+ * front of the pages (src/integrations/pages-gate.ts); `atLoaders` waits in
+ * front of the content loaders, as every build ahead did before, and
+ * publishes what the first cannot: a save that changes which photos the
+ * stories refer to (Vite bundled the photos with the code).
+ * @type {ReturnType<typeof startAstro> | undefined}
+ */
+let atLoaders;
+/** The watcher's go: `photos` when the save wrote or removed a photo (goAfterSave). */
+let go = /** @type {Record<string, unknown>} */ ({});
 if (ahead) {
-  astro = startAstro(true);
-  // Stopped while it starts or waits (the watcher ends): its Astro goes
+  astro = startAstro(GATE_AT_PAGES);
+  // Stopped while it starts or waits (the watcher ends): its Astros go
   // too. Registered before the listing below, which holds the thread for
   // up to a second: without a handler, a SIGTERM then would end this
   // process at once and leave Astro to notice its parent gone.
   const stop = () => {
     astro?.child.kill();
+    atLoaders?.child.kill();
     process.exit(143);
   };
   process.once('SIGTERM', stop);
@@ -287,10 +309,25 @@ if (ahead) {
   // 15,000 folders at 10,000 articles, 0.5-1 s of CPU) took a core from
   // the bundle, the paths and the search index's Pagefind.
   listedAhead = listLive();
-  if (!(await whenWaiting(astro.child, astro.exit))) process.exit(await astro.exit);
+  if (!(await astro.ready)) {
+    // It could not sync or bundle content/ as it is now (a save an earlier
+    // publish refused, still there): the build at the loaders publishes
+    // the next save on its own, after reading it.
+    await astro.exit;
+    astro = undefined;
+  }
+  // Started once the first waits: two Astros starting at once would share
+  // Vite's cache folder. The lock is let go, and the watcher told this
+  // build is ready, once both wait (or the one that could).
+  atLoaders = startAstro(GATE_AT_LOADERS);
+  if (!(await atLoaders.ready)) {
+    const status = await atLoaders.exit;
+    atLoaders = undefined;
+    if (!astro) process.exit(status);
+  }
   releaseLock();
   // The watcher may also have gone while this build started.
-  if (!(await waitForGo(process))) stop(); // nothing was published
+  if (!(await waitForGo(process, undefined, (message) => (go = message)))) stop(); // nothing was published
   process.off('SIGTERM', stop);
   await takeLock({ wait: true });
   // Another build let in while this one waited has changed the live folder
@@ -304,12 +341,12 @@ if (ahead) {
   const codeThen = code;
   code = codeNow();
   if (code !== codeThen) {
-    // The code changed while the build waited: its Astro loaded the old one
+    // The code changed while the build waited: its Astros loaded the old one
     // (the config, the content rules).
     console.log('build: the code changed while this build waited; starting Astro again.');
-    astro.child.kill();
-    await astro.exit;
-    astro = undefined;
+    for (const waiting of [astro, atLoaders]) waiting?.child.kill();
+    await Promise.all([astro?.exit, atLoaders?.exit]);
+    astro = atLoaders = undefined;
   }
 }
 
@@ -321,9 +358,43 @@ if (!reuse) {
 }
 writeState({ ...(reuse ? state : {}), code, complete: false });
 rmSync(listingFile, { force: true });
-// A build started ahead goes on from its gate (unless its Astro has gone).
-if (astro?.child.connected) astro.child.send(goAt(new Date()));
-else astro = startAstro(false);
+/**
+ * The Astro waiting at the loaders, once it waits (it may still be
+ * starting), taken out of `atLoaders`; undefined if there is none or it
+ * ended.
+ */
+async function spare() {
+  const taken = atLoaders;
+  atLoaders = undefined;
+  if (taken && (await taken.ready) && taken.waitsNow()) return taken;
+  taken?.child.kill();
+  return undefined;
+}
+
+// A build started ahead goes on from a gate. The one in front of the pages
+// publishes the save if the work folder is as it was when its build:start
+// hooks read it (kept, and no other build since) and the save touched no
+// photo; else the one at the loaders, else a new Astro.
+const notAtPages = !astro?.waitsNow()
+  ? 'it is not waiting'
+  : !reuse
+    ? 'the work folder is started afresh'
+    : listedAhead === undefined
+      ? 'another build ran while it waited'
+      : go['photos'] === true
+        ? 'the save wrote or removed a photo'
+        : undefined;
+const atPages = notAtPages === undefined;
+if (atPages && astro) {
+  astro.child.send(goAt(new Date()));
+} else {
+  astro?.child.kill();
+  astro = await spare();
+  if (astro) {
+    console.log(`build: the build waiting at the loaders publishes this save (${notAtPages}).`);
+    astro.child.send(goAt(new Date()));
+  } else astro = startAstro(undefined);
+}
 // While Astro builds, the live folder is listed as the previous build left
 // it (the lock keeps every other build out of it): Astro renders on one
 // core, and this walk, which had followed it, takes the other (0.3 s at
@@ -337,7 +408,19 @@ const {
 } = listedAhead ?? listLive();
 // Astro says when its output is complete, then saves the content store
 // (src/integrations/store-written-last.ts) while the site goes live here.
-const status = await Promise.race([astro.built.then(() => 0), astro.exit]);
+let status = await Promise.race([astro.built.then(() => 0), astro.exit]);
+if (atPages && status === STALE_EXIT) {
+  // The save changed which photos the stories refer to, and the bundle made
+  // before it holds the old set (pages-gate.ts): the Astro at the loaders,
+  // still waiting, reads the save, bundles and publishes it.
+  astro = await spare();
+  if (astro) astro.child.send(goAt(new Date()));
+  else astro = startAstro(undefined);
+  status = await Promise.race([astro.built.then(() => 0), astro.exit]);
+}
+// The spare is not needed once a build's output is complete.
+atLoaders?.child.kill();
+atLoaders = undefined;
 if (status !== 0) {
   console.error(
     `\nBuild failed: ${outName}/ was left as it was${existsSync(out) ? '' : ' (there was none)'}.`,

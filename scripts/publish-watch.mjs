@@ -27,7 +27,13 @@ import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BUILD_AHEAD_ENV, GATE_GO, LIVE, whenTold, whenWaiting } from '../src/lib/publish-gate.ts';
+import {
+  BUILD_AHEAD_ENV,
+  LIVE,
+  goAfterSave,
+  whenTold,
+  whenWaiting,
+} from '../src/lib/publish-gate.ts';
 
 /** What a change anywhere in these triggers a build for. */
 const WATCHED = ['content', 'src', 'public'];
@@ -92,12 +98,17 @@ function startAhead() {
   ahead = { child, ready, live, exit };
 }
 
-/** Runs the build: the one started ahead if it waits, a new one otherwise. */
-async function build() {
+/**
+ * Runs the build: the one started ahead if it waits, a new one otherwise.
+ * The build ahead is told whether the save touched a photo (`changed`: the
+ * paths saved), which its Astro gated at the pages cannot publish.
+ * @param {string[]} changed
+ */
+async function build(changed) {
   const next = ahead;
   ahead = undefined;
   if (next && (await next.ready) && next.child.connected) {
-    next.child.send(GATE_GO);
+    next.child.send(goAfterSave(changed));
     // Live as soon as it says so: the content store it saves after that is
     // for the next build, which waits for it.
     return Promise.race([next.live.then(() => 0), next.exit]);
@@ -116,7 +127,7 @@ async function publish() {
     changed.slice(0, 5).join(', ') + (changed.length > 5 ? `, and ${changed.length - 5} more` : '');
   console.log(`\n[publish:watch] ${stamp()} changed: ${shown}; building`);
   const started = performance.now();
-  const code = await build();
+  const code = await build(changed);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!stopping) startAhead();
   if (code === 0) {

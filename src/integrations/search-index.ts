@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { whenContentSynced } from './pages-gate';
 import { SITE, type Lang } from '../site';
 import {
   newestBundleFirst,
@@ -318,7 +319,10 @@ export function searchIndex(output: BuiltOutput, listed?: ListedPaths): AstroInt
         // (speculative-records.ts). Where it pays, Pagefind starts on it at
         // once; the route takes the guess when the bundle's inputs confirm
         // it, and the indexer keeps an early start only for the same bytes.
-        if (previous !== undefined && !full) guessEditedBundles(root, indexer, guesses);
+        // (In a build gated at the pages, after its gate: pages-gate.ts.)
+        if (previous !== undefined && !full) {
+          whenContentSynced(() => guessEditedBundles(root, indexer, guesses));
+        }
       },
       'astro:build:done': async ({ logger }) => {
         setEarlyRecords(undefined);

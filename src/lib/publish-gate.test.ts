@@ -9,10 +9,17 @@ import {
   GATE_GO,
   GATE_READY,
   PUBLISH_GATE_ENV,
+  GATE_AT_LOADERS,
+  GATE_AT_PAGES,
   afterPublishGate,
   astroBuildTime,
   createPublishGate,
+  gatePlace,
+  goAfterSave,
   goAt,
+  loadersGate,
+  savedPhotos,
+  waitForGo,
   whenWaiting,
   type GateChannel,
 } from './publish-gate';
@@ -243,5 +250,77 @@ describe('afterPublishGate', () => {
     open();
     await load;
     expect(steps).toEqual(['ahead', 'load']);
+  });
+});
+
+describe('where a build started ahead waits', () => {
+  it('reads the place from the environment: the loaders, the pages, or no gate', () => {
+    expect(gatePlace({ [PUBLISH_GATE_ENV]: GATE_AT_LOADERS })).toBe('loaders');
+    expect(gatePlace({ [PUBLISH_GATE_ENV]: GATE_AT_PAGES })).toBe('pages');
+    expect(gatePlace({ [PUBLISH_GATE_ENV]: '' })).toBeUndefined();
+    expect(gatePlace({})).toBeUndefined();
+  });
+
+  it('holds a build gated at the pages until go, like one gated at the loaders', async () => {
+    const { channel, sent, emit } = fakeChannel();
+    const gate = createPublishGate({ [PUBLISH_GATE_ENV]: GATE_AT_PAGES }, channel);
+    let passed = false;
+    const waiting = gate().then(() => (passed = true));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sent).toEqual([GATE_READY]);
+    expect(passed).toBe(false);
+    emit('message', GATE_GO);
+    await waiting;
+    expect(passed).toBe(true);
+  });
+
+  it('lets the loaders of a build gated at the pages read content/ at once, if the pages gate is there', async () => {
+    let shut = true;
+    const gate = () => new Promise<void>((done) => setTimeout(() => ((shut = false), done()), 20));
+    const atPages = { [PUBLISH_GATE_ENV]: GATE_AT_PAGES };
+    await loadersGate(atPages, gate, () => true)();
+    expect(shut).toBe(true);
+    // Without pagesGate() in the config, the loaders would publish content
+    // as it was before the save: the build stops instead, saying why.
+    await expect(loadersGate(atPages, gate, () => false)()).rejects.toThrow(
+      /pagesGate\(\) is not in astro\.config\.mjs/,
+    );
+    expect(shut).toBe(true);
+    // Gated at the loaders (or not at all): the gate is the loaders'.
+    expect(loadersGate({ [PUBLISH_GATE_ENV]: GATE_AT_LOADERS }, gate, () => true)).toBe(gate);
+    expect(loadersGate({}, gate, () => true)).toBe(gate);
+  });
+});
+
+describe('the go after a save', () => {
+  it('says whether the save wrote, moved or removed a photo', () => {
+    expect(savedPhotos(['content/articles/2026/story.md'])).toBe(false);
+    expect(savedPhotos(['content/articles/2026/story.md', 'content/articles/2026/story.JPG'])).toBe(
+      true,
+    );
+    for (const name of [
+      'a.jpeg',
+      'a.png',
+      'a.webp',
+      'a.avif',
+      'a.gif',
+      'a.tif',
+      'a.tiff',
+      'a.svg',
+    ]) {
+      expect(savedPhotos([`content/authors/${name}`])).toBe(true);
+    }
+    expect(savedPhotos(['content/articles/2026/jpg-notes.md', 'src/i18n/en.ts'])).toBe(false);
+    expect(goAfterSave(['content/articles/2026/story.png'])).toEqual({ ...GATE_GO, photos: true });
+    expect(goAfterSave(['(start)'])).toEqual({ ...GATE_GO, photos: false });
+  });
+
+  it('reaches the build started ahead with what it carries', async () => {
+    const { channel, emit } = fakeChannel();
+    let told: Record<string, unknown> | undefined;
+    const going = waitForGo(channel, {}, (go) => (told = go));
+    emit('message', goAfterSave(['content/articles/2026/a.jpg']));
+    expect(await going).toBe(true);
+    expect(told).toEqual({ gate: 'go', photos: true });
   });
 });

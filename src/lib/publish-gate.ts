@@ -29,8 +29,33 @@ import { BUILD_TIME_ENV } from './build-time.ts';
 
 /** Set to `1` by scripts/publish-watch.mjs on the build it starts ahead (scripts/build.mjs). */
 export const BUILD_AHEAD_ENV = 'VOZ_BUILD_AHEAD';
-/** Set to `1` by scripts/build.mjs on the Astro process of a build started ahead. */
+/**
+ * Set by scripts/build.mjs on the Astro process of a build started ahead,
+ * to where it waits: {@link GATE_AT_PAGES} or {@link GATE_AT_LOADERS}.
+ */
 export const PUBLISH_GATE_ENV = 'VOZ_PUBLISH_GATE';
+/**
+ * The gate in front of the content loaders: Astro starts and waits before
+ * it reads content/; after the go it syncs, bundles and renders.
+ */
+export const GATE_AT_LOADERS = '1';
+/**
+ * The gate in front of the pages (src/integrations/pages-gate.ts): Astro
+ * syncs the content as it is and bundles the code before the save, waits,
+ * then syncs again what the save changed and renders. Its bundle holds the
+ * photos the content referred to before the save (Vite imports them): when
+ * the save changes that set, the build says so ({@link STALE}) and the
+ * build waiting at the loaders publishes instead.
+ */
+export const GATE_AT_PAGES = 'pages';
+
+/** Where this process's gate is, if it has one. */
+export function gatePlace(
+  env: Record<string, string | undefined> = process.env,
+): 'loaders' | 'pages' | undefined {
+  const place = env[PUBLISH_GATE_ENV];
+  return place === GATE_AT_LOADERS ? 'loaders' : place === GATE_AT_PAGES ? 'pages' : undefined;
+}
 /**
  * Set to `1` by scripts/build.mjs on every Astro process it starts with an
  * IPC channel of its own: only that channel is released early and told
@@ -66,6 +91,32 @@ export function goAt(now: Date): { gate: 'go'; now: string } {
 export function astroBuildTime(given: string | undefined, gated: boolean, now: Date): string {
   if (given?.trim()) return given;
   return gated ? '' : now.toISOString();
+}
+
+/**
+ * The exit code of an Astro gated at the pages that cannot publish the
+ * save: its bundle was made without a photo the saved content refers to,
+ * or with one it no longer does (scripts/build.mjs then hands the publish
+ * to the Astro gated at the loaders). EX_TEMPFAIL of sysexits.h.
+ */
+export const STALE_EXIT = 75;
+
+/** A photo's file name, as Astro's image pipeline takes it (VALID_INPUT_FORMATS). */
+const PHOTO_FILE = /\.(jpe?g|png|tiff?|webp|gif|svg|avif)$/i;
+
+/**
+ * Whether a save wrote, moved or removed a photo (paths as the watcher
+ * saw them): the bundle made before it cannot hold that photo, so the
+ * build gated at the loaders publishes it, without first trying the one
+ * gated at the pages.
+ */
+export function savedPhotos(changed: readonly string[]): boolean {
+  return changed.some((path) => PHOTO_FILE.test(path));
+}
+
+/** The watcher's go: with whether the save touched a photo ({@link savedPhotos}). */
+export function goAfterSave(changed: readonly string[]): { gate: 'go'; photos: boolean } {
+  return { ...GATE_GO, photos: savedPhotos(changed) };
 }
 
 /** Astro's output folder and its listing are complete (Astro → scripts/build.mjs). */
@@ -104,6 +155,7 @@ export interface GateChannel {
 export function waitForGo(
   channel: GateChannel,
   env?: Record<string, string | undefined>,
+  told?: (go: Record<string, unknown>) => void,
 ): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
     if (channel.connected === false) {
@@ -114,6 +166,7 @@ export function waitForGo(
       if (!isGateMessage(message, 'go')) return;
       const now = (message as { now?: unknown }).now;
       if (env && typeof now === 'string' && !env[BUILD_TIME_ENV]?.trim()) env[BUILD_TIME_ENV] = now;
+      told?.(message as Record<string, unknown>);
       channel.off('message', listener);
       channel.channel?.unref();
       resolve(true);
@@ -181,7 +234,7 @@ export function createPublishGate(
   env: Record<string, string | undefined>,
   channel: GateChannel,
 ): () => Promise<void> {
-  if (env[PUBLISH_GATE_ENV] !== '1') {
+  if (gatePlace(env) === undefined) {
     // A build not started ahead still has scripts/build.mjs's channel, kept
     // for BUILT: it must not keep the process alive.
     if (env[BUILD_CHANNEL_ENV] === '1') channel.channel?.unref();
@@ -209,6 +262,32 @@ export function createPublishGate(
 
 /** This process's gate. */
 export const publishGate: () => Promise<void> = createPublishGate(process.env, process);
+
+/**
+ * The loaders' gate: this process's, unless it waits in front of the pages
+ * (then the loaders read content/ at once, before the save, and the pages'
+ * gate syncs it again after: src/integrations/pages-gate.ts).
+ */
+export function loadersGate(
+  env: Record<string, string | undefined>,
+  gate: () => Promise<void>,
+  pagesGated: () => boolean = () =>
+    (globalThis as Record<symbol, unknown>)[Symbol.for(PAGES_GATE_GLOBAL)] === true,
+): () => Promise<void> {
+  if (gatePlace(env) !== 'pages') return gate;
+  return () =>
+    pagesGated()
+      ? Promise.resolve()
+      : Promise.reject(
+          new Error(
+            `${PUBLISH_GATE_ENV}=${GATE_AT_PAGES} is set, but pagesGate() is not in astro.config.mjs: ` +
+              'the loaders would read content/ before the save and publish it as it was.',
+          ),
+        );
+}
+
+/** Set on `globalThis` (as a registered symbol) by pagesGate() when the config has it. */
+export const PAGES_GATE_GLOBAL = 'voz.pagesGate';
 
 /**
  * What a loader may do before the gate, given the context its load will
@@ -253,7 +332,7 @@ function gatedLoader(loader: unknown, gate: () => Promise<void>): unknown {
  */
 export function afterPublishGate<T extends Record<string, object>>(
   collections: T,
-  gate: () => Promise<void> = publishGate,
+  gate: () => Promise<void> = loadersGate(process.env, publishGate),
 ): T {
   return Object.fromEntries(
     Object.entries(collections).map(([name, collection]) => [
