@@ -193,13 +193,13 @@ export const PHASES = [
   ],
   [
     'sync',
-    'routes, content sync (the content layer reads every entry), types',
+    'routes, content sync (the content layer reads every entry), types (a watched publish: done before the save)',
     'configSetup',
     'buildStart',
   ],
   [
     'bundle',
-    'collecting pages, Vite/Rolldown bundling, importing the prerender bundle',
+    'collecting pages, Vite/Rolldown bundling, importing the prerender bundle (a watched publish: bundled before the save, so the content sync after it)',
     'buildStart',
     'setupDone',
   ],
