@@ -130,22 +130,29 @@ let code = codeNow();
 const lockFile = `${work}.lock`;
 mkdirSync(dirname(lockFile), { recursive: true });
 let locked = false;
+/** Written after the pid in the lock by a build started ahead while its Astros start. */
+const STARTING = 'starting';
 /**
- * Takes the lock. A build typed by hand stops if another holds it; the
- * watcher's build (`wait`) waits for that one to end, then publishes.
- * @param {{ wait?: boolean }} [options]
+ * Takes the lock. A build typed by hand stops if another holds it, but
+ * waits for a build started ahead that is only starting its Astros
+ * (`starting`: a few seconds, after which it waits without the lock); the
+ * watcher's build (`wait`) waits for the holder to end, then publishes.
+ * @param {{ wait?: boolean, quiet?: boolean, starting?: boolean }} [options]
  */
-async function takeLock({ wait = false, quiet = false } = {}) {
+async function takeLock({ wait = false, quiet = false, starting = false } = {}) {
   let told = quiet;
   for (;;) {
     try {
-      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      writeFileSync(lockFile, starting ? `${process.pid} ${STARTING}` : String(process.pid), {
+        flag: 'wx',
+      });
       locked = true;
       return;
     } catch {
-      const holder = Number.parseInt(readText(lockFile) ?? '', 10);
+      const text = readText(lockFile) ?? '';
+      const holder = Number.parseInt(text, 10);
       if (Number.isInteger(holder) && processAlive(holder)) {
-        if (!wait) {
+        if (!wait && !text.endsWith(` ${STARTING}`)) {
           console.error(
             `build: another build of ${outName}/ is running (process ${holder}); try again when it ends.`,
           );
@@ -174,7 +181,7 @@ process.on('exit', releaseLock);
 const ahead = process.env[BUILD_AHEAD_ENV] === '1' && typeof process.send === 'function';
 // A build started ahead as the previous publish ends waits, quietly, for
 // that one to finish saving the content store (store-written-last.ts).
-await takeLock({ wait: ahead, quiet: ahead });
+await takeLock({ wait: ahead, quiet: ahead, starting: ahead });
 
 /** Whether process `pid` still runs (a lock left by a build that was killed is stale). */
 function processAlive(pid) {
@@ -317,19 +324,23 @@ if (ahead) {
     astro = undefined;
   }
   // Started once the first waits: two Astros starting at once would share
-  // Vite's cache folder. The lock is let go, and the watcher told this
-  // build is ready, once both wait (or the one that could).
+  // Vite's cache folder. The watcher is told this build is ready as soon as
+  // one of them waits; the lock is let go once both do (a build typed by
+  // hand meanwhile waits for that: takeLock), unless a save came first.
   atLoaders = startAstro(GATE_AT_LOADERS);
-  if (!(await atLoaders.ready)) {
-    const status = await atLoaders.exit;
-    atLoaders = undefined;
-    if (!astro) process.exit(status);
-  }
-  releaseLock();
+  if (!astro && !(await atLoaders.ready)) process.exit(await atLoaders.exit);
+  let saved = false;
+  void atLoaders.ready.then(() => {
+    if (!saved) releaseLock();
+  });
   // The watcher may also have gone while this build started.
   if (!(await waitForGo(process, undefined, (message) => (go = message)))) stop(); // nothing was published
+  saved = true;
   process.off('SIGTERM', stop);
-  await takeLock({ wait: true });
+  // Held still (the save came while the second Astro started): no longer
+  // only starting, so a build typed by hand now stops.
+  if (locked) writeFileSync(lockFile, String(process.pid));
+  else await takeLock({ wait: true });
   // Another build let in while this one waited has changed the live folder
   // (every build writes the work state as it starts): it is listed again.
   if (
@@ -386,6 +397,11 @@ const notAtPages = !astro?.waitsNow()
         : undefined;
 const atPages = notAtPages === undefined;
 if (atPages && astro) {
+  // Still starting, it would take a core from the publish.
+  if (!atLoaders?.waitsNow()) {
+    atLoaders?.child.kill();
+    atLoaders = undefined;
+  }
   astro.child.send(goAt(new Date()));
 } else {
   astro?.child.kill();
