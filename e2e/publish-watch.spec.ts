@@ -12,25 +12,48 @@ import { E2E_BUILD_TIME } from './test-build.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const STORY = 'content/articles/2026/texas-jobless-rate-october.md';
+const LIVE = /live in [\d.]+ s/g;
+// The next build starts ahead and waits for a save (src/lib/publish-gate.ts).
+const READY = /the next build is ready/g;
 
-test('a saved headline goes live without a command, as a full build would have it', async () => {
-  test.setTimeout(420_000);
-  const dir = copyProject('publish-watch');
+/** A copy of the project with the sample content, and the watcher running in it. */
+function watchedCopy(label: string) {
+  const dir = copyProject(label);
   cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
   const watcher = spawn('node', ['scripts/publish-watch.mjs'], {
     cwd: dir,
     env: { ...process.env, BUILD_TIME: E2E_BUILD_TIME, PAGE_SIZE: '' },
   });
   const stopped = new Promise((done) => watcher.on('exit', done));
-  let output = '';
-  watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  watcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const count = (pattern: RegExp) => output.match(pattern)?.length ?? 0;
+  let text = '';
+  watcher.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  watcher.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const printed = (pattern: RegExp, times: number) =>
     expect.poll(() => count(pattern), { timeout: 180_000 }).toBeGreaterThanOrEqual(times);
-  const LIVE = /live in [\d.]+ s/g;
-  // The next build starts ahead and waits for a save (src/lib/publish-gate.ts).
-  const READY = /the next build is ready/g;
+  const stop = async () => {
+    watcher.kill();
+    await stopped;
+  };
+  return { dir, stop, output: () => text, count, printed };
+}
+
+/** The site the watcher published equals a `--force` build of the same content; the copy is removed. */
+function expectFullBuildEqual(dir: string): void {
+  try {
+    const watched = snapshot(dir);
+    const full = build(dir, {}, ['--force']);
+    expect(full.output).not.toContain('another build');
+    expect(full.ok).toBe(true);
+    expect(watched).toEqual(snapshot(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a saved headline goes live without a command, as a full build would have it', async () => {
+  test.setTimeout(420_000);
+  const { dir, stop, output, printed } = watchedCopy('publish-watch');
   try {
     await printed(LIVE, 1);
     await printed(READY, 1);
@@ -51,7 +74,7 @@ test('a saved headline goes live without a command, as a full build would have i
       readFileSync(strings, 'utf8').replace("latest: 'Latest news'", `latest: '${label}'`),
     );
     await printed(LIVE, 3);
-    expect(output).toContain('the code changed while this build waited; starting Astro again');
+    expect(output()).toContain('the code changed while this build waited; starting Astro again');
     // A build typed by hand while the next one waits: it runs (the waiting
     // build holds no lock), and the next save is published on top of it.
     await printed(READY, 3);
@@ -63,21 +86,12 @@ test('a saved headline goes live without a command, as a full build would have i
     await printed(LIVE, 4);
     expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain(later);
     expect(readFileSync(join(dir, 'dist/en/index.html'), 'utf8')).toContain(label);
-    expect(output).not.toContain('build failed');
+    expect(output()).not.toContain('build failed');
   } finally {
-    watcher.kill();
     // The build waiting ahead ends with the watcher and leaves no lock behind.
-    await stopped;
+    await stop();
   }
-  try {
-    const watched = snapshot(dir);
-    const full = build(dir, {}, ['--force']);
-    expect(full.output).not.toContain('another build');
-    expect(full.ok).toBe(true);
-    expect(watched).toEqual(snapshot(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expectFullBuildEqual(dir);
 });
 
 // The build waiting for a save has synced the content and bundled the code
@@ -89,37 +103,27 @@ test('a saved headline goes live without a command, as a full build would have i
 // a text edit before and after goes through the bundle made ahead.
 test('saves that change which photos the stories use go live as a full build would have them', async () => {
   test.setTimeout(480_000);
-  const dir = copyProject('publish-watch-photos');
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  const watcher = spawn('node', ['scripts/publish-watch.mjs'], {
-    cwd: dir,
-    env: { ...process.env, BUILD_TIME: E2E_BUILD_TIME, PAGE_SIZE: '' },
-  });
-  const stopped = new Promise((done) => watcher.on('exit', done));
-  let output = '';
-  watcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  watcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const count = (pattern: RegExp) => output.match(pattern)?.length ?? 0;
-  const printed = (pattern: RegExp, times: number) =>
-    expect.poll(() => count(pattern), { timeout: 180_000 }).toBeGreaterThanOrEqual(times);
-  const LIVE = /live in [\d.]+ s/g;
-  const READY = /the next build is ready/g;
+  const { dir, stop, output, count, printed } = watchedCopy('publish-watch-photos');
   const STALE = /\[pages-gate\] the save changed which photos the stories refer to/g;
   // Printed whenever the build waiting at the loaders publishes instead.
   const AT_LOADERS = /the build waiting at the loaders publishes this save/g;
   const folder = 'content/articles/2026';
   const read = (name: string) => readFileSync(join(dir, folder, name), 'utf8');
   const html = (path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
+  const STORY_911 = `${folder}/bluebonnet-telecom-outage-911.md`;
+  /** Saves the 911 story with a new headline. */
+  const retitle = (title: string) =>
+    write(
+      dir,
+      STORY_911,
+      read('bluebonnet-telecom-outage-911.md').replace(/^title: .*$/m, `title: '${title}'`),
+    );
   try {
     await printed(LIVE, 1);
     await printed(READY, 1);
     // A correction: through the bundle made ahead.
     const corrected = 'Bluebonnet Telecom says a faulty routing file cut off 911 calls';
-    write(
-      dir,
-      `${folder}/bluebonnet-telecom-outage-911.md`,
-      read('bluebonnet-telecom-outage-911.md').replace(/^title: .*$/m, `title: '${corrected}'`),
-    );
+    retitle(corrected);
     await printed(LIVE, 2);
     expect(html('en')).toContain(corrected);
     expect(count(AT_LOADERS) + count(STALE)).toBe(0);
@@ -140,7 +144,7 @@ test('saves that change which photos the stories use go live as a full build wou
     );
     await printed(LIVE, 3);
     expect(html('en')).toContain(added);
-    expect(output).toContain(
+    expect(output()).toContain(
       'the build waiting at the loaders publishes this save (the save wrote or removed a photo)',
     );
     // A hero changed to a photo already in the folder: only the sync after
@@ -148,7 +152,7 @@ test('saves that change which photos the stories use go live as a full build wou
     await printed(READY, 3);
     write(
       dir,
-      `${folder}/bluebonnet-telecom-outage-911.md`,
+      STORY_911,
       read('bluebonnet-telecom-outage-911.md').replace(
         /image: .*$/m,
         'image: ./canada-mexico-trade-corridor-pact.jpg',
@@ -165,27 +169,15 @@ test('saves that change which photos the stories use go live as a full build wou
     // And a text edit again, through the bundle made ahead.
     await printed(READY, 5);
     const again = 'Bluebonnet Telecom: what the 911 outage report says';
-    write(
-      dir,
-      `${folder}/bluebonnet-telecom-outage-911.md`,
-      read('bluebonnet-telecom-outage-911.md').replace(/^title: .*$/m, `title: '${again}'`),
-    );
+    retitle(again);
     await printed(LIVE, 6);
     expect(html('en')).toContain(again);
     // The two saves with a photo; the swapped hero went through the gate first.
     expect(count(AT_LOADERS)).toBe(2);
     expect(count(STALE)).toBe(1);
-    expect(output).not.toContain('build failed');
+    expect(output()).not.toContain('build failed');
   } finally {
-    watcher.kill();
-    await stopped;
+    await stop();
   }
-  try {
-    const watched = snapshot(dir);
-    const full = build(dir, {}, ['--force']);
-    expect(full.ok).toBe(true);
-    expect(watched).toEqual(snapshot(dir));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expectFullBuildEqual(dir);
 });
