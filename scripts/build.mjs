@@ -370,16 +370,21 @@ if (!reuse) {
 writeState({ ...(reuse ? state : {}), code, complete: false });
 rmSync(listingFile, { force: true });
 /**
- * The Astro waiting at the loaders, once it waits (it may still be
- * starting), taken out of `atLoaders`; undefined if there is none or it
- * ended.
+ * The Astro that publishes instead of the one at the pages: the one
+ * waiting at the loaders, once it waits (it may still be starting), told
+ * to go, and `why` printed; else, if there is none or it ended, a new one.
+ * @param {string | undefined} why
  */
-async function spare() {
+async function goAtLoaders(why) {
   const taken = atLoaders;
   atLoaders = undefined;
-  if (taken && (await taken.ready) && taken.waitsNow()) return taken;
+  if (taken && (await taken.ready) && taken.waitsNow()) {
+    if (why) console.log(`build: the build waiting at the loaders publishes this save (${why}).`);
+    taken.child.send(goAt(new Date()));
+    return taken;
+  }
   taken?.child.kill();
-  return undefined;
+  return startAstro(undefined);
 }
 
 // A build started ahead goes on from a gate. The one in front of the pages
@@ -405,11 +410,7 @@ if (atPages && astro) {
   astro.child.send(goAt(new Date()));
 } else {
   astro?.child.kill();
-  astro = await spare();
-  if (astro) {
-    console.log(`build: the build waiting at the loaders publishes this save (${notAtPages}).`);
-    astro.child.send(goAt(new Date()));
-  } else astro = startAstro(undefined);
+  astro = await goAtLoaders(notAtPages);
 }
 // While Astro builds, the live folder is listed as the previous build left
 // it (the lock keeps every other build out of it): Astro renders on one
@@ -429,9 +430,7 @@ if (atPages && status === STALE_EXIT) {
   // The save changed which photos the stories refer to, and the bundle made
   // before it holds the old set (pages-gate.ts): the Astro at the loaders,
   // still waiting, reads the save, bundles and publishes it.
-  astro = await spare();
-  if (astro) astro.child.send(goAt(new Date()));
-  else astro = startAstro(undefined);
+  astro = await goAtLoaders(undefined);
   status = await Promise.race([astro.built.then(() => 0), astro.exit]);
 }
 // The spare is not needed once a build's output is complete.

@@ -30,8 +30,8 @@ import {
  * (`.astro/content-assets.mjs`), and Vite emits them with the bundle. When
  * the second sync writes a different set (a new story's photo, a story
  * taken down with its photo, a scheduled story whose time came), this build
- * tells scripts/build.mjs ({@link STALE}) and stops before rendering
- * anything; the build waiting at the loaders beside it publishes instead.
+ * stops before rendering anything, with {@link STALE_EXIT} as its exit
+ * code, and the build waiting at the loaders beside it publishes instead.
  *
  * Uses the installed Astro's content layer instance (`globalContentLayer`,
  * an internal: pages-gate.test.ts checks it and the files' names against

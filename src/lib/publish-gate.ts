@@ -44,7 +44,7 @@ export const GATE_AT_LOADERS = '1';
  * syncs the content as it is and bundles the code before the save, waits,
  * then syncs again what the save changed and renders. Its bundle holds the
  * photos the content referred to before the save (Vite imports them): when
- * the save changes that set, the build says so ({@link STALE}) and the
+ * the save changes that set, the build exits with {@link STALE_EXIT} and the
  * build waiting at the loaders publishes instead.
  */
 export const GATE_AT_PAGES = 'pages';
