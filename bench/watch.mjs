@@ -19,7 +19,9 @@ const now = () => performance.timeOrigin + performance.now();
  * Starts the watcher in `dir`, waits for its first publish (the site as the
  * CLI rebuilds left it) and for the build it starts ahead, then applies each
  * change of `changes` in turn, `rounds` times, waiting for each to be live
- * and for the next build to be ready before the next change.
+ * and for the next build to be ready before the next change. A change
+ * returns the path it wrote, right after writing it: the time counts from
+ * its return.
  * @param {{
  *   dir: string,
  *   args: string[],
@@ -94,8 +96,13 @@ export async function publishWatchRuns({ dir, args, env, rounds, changes, log, o
     for (let round = 1; round <= rounds; round++) {
       for (const [kind, change] of Object.entries(changes)) {
         const load1m = loadavg()[0];
-        const startedMs = now();
+        // The clock starts once the change is written: each change returns
+        // right after its write, and what it does before (the unpublishing
+        // reads every story to find one no other story links to: 0.9 s at
+        // 10,000 articles, 3.3 s at 50,000) is the bench's work, not the
+        // publish's. Until session 40 it was counted.
         const changed = change();
+        const startedMs = now();
         await printed('live', published + 1, `${kind} to be live`);
         const liveMs = now();
         published += 1;
