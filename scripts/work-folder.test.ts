@@ -13,8 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   codeDigest,
   folderMemoText,
-  forgetFolders,
   listStamps,
+  listStampsAfterBuild,
   listStampsRemembered,
   readFolderMemo,
   SETTLED_MS,
@@ -26,7 +26,6 @@ import {
   removeWithEmptyFolders,
   syncPlan,
   syncSteps,
-  untouchedFolders,
   type FolderReader,
   type Listing,
   type RememberingReader,
@@ -360,108 +359,6 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     ]);
   });
 
-  it('takes the stamp of a file known to be kept from the previous listing, in an unchanged folder only', () => {
-    const now = Date.now();
-    settle(now - 60_000);
-    const { listing: before, memo } = listStampsRemembered(root, undefined, undefined, now);
-    // Kept pages: the caller vouches nobody rewrote them since.
-    const kept = new Set(['en/2026/11/21/other/index.html', 'es/2026/11/20/historia/index.html']);
-    const reuse = (key: string) => (kept.has(key) ? before.get(key) : undefined);
-    // A kept page in a folder that changed (an entry added beside it) is read.
-    put('es/2026/11/20/historia/photo.jpg', 'jpg');
-    const stated: string[] = [];
-    const reader = counting().reader;
-    const { listing: after } = listStampsRemembered(
-      root,
-      memo,
-      {
-        ...reader,
-        stat: (path) => (stated.push(path.slice(root.length + 1)), reader.stat(path)),
-      },
-      Date.now(),
-      reuse,
-    );
-    expect([...after]).toEqual([...listStamps(root)]);
-    expect(stated).not.toContain('en/2026/11/21/other/index.html');
-    expect(stated).toContain('es/2026/11/20/historia/index.html');
-    // Every other file is read as always.
-    expect(stated).toContain('en/2026/11/20/story/index.html');
-    expect(stated).toContain('index.html');
-  });
-
-  it('does not look at folders holding only kept pages, and lists a publish as listStamps does', () => {
-    const now = Date.now();
-    settle(now - 60_000);
-    const { listing: before, memo } = listStampsRemembered(root, undefined, undefined, now);
-    // The publish: the front and a story rendered, a new story, an image.
-    // The two other stories' pages were kept.
-    const kept = new Set(['en/2026/11/21/other/index.html', 'es/2026/11/20/historia/index.html']);
-    const written = [
-      'index.html',
-      'en/2026/11/20/story/index.html',
-      'en/2026/11/22/new/index.html',
-    ];
-    put('index.html', 'front, later');
-    put('en/2026/11/20/story/index.html', 'story, corrected');
-    put('en/2026/11/22/new/index.html', 'new');
-    put('_astro/photo.jpg', 'jpg');
-    const untouched = untouchedFolders(memo, kept, written);
-    expect([...untouched].sort()).toEqual([
-      'en/2026/11/21',
-      'en/2026/11/21/other',
-      'es',
-      'es/2026',
-      'es/2026/11',
-      'es/2026/11/20',
-      'es/2026/11/20/historia',
-    ]);
-    const looked: string[] = [];
-    const reader = counting().reader;
-    const { listing: after } = listStampsRemembered(
-      root,
-      memo,
-      {
-        ...reader,
-        folderTime: (path) => (looked.push(path.slice(root.length + 1)), reader.folderTime(path)),
-      },
-      Date.now(),
-      (key) => (kept.has(key) ? before.get(key) : undefined),
-      untouched,
-    );
-    expect([...after]).toEqual([...listStamps(root)]);
-    expect(after.get('_astro/photo.jpg')?.size).toBe(3);
-    for (const folder of untouched) expect(looked).not.toContain(folder);
-    expect(looked).toEqual(expect.arrayContaining(['_astro', 'en/2026/11', 'en/2026/11/20/story']));
-  });
-
-  it('vouches for no folder with a file that was not kept, an empty one or one changed near the walk', () => {
-    const at = Date.now() - 60_000;
-    settle(at);
-    put('en/2026/11/21/other/photo.jpg', 'jpg');
-    mkdirSync(join(root, 'en/empty'));
-    utimesSync(join(root, 'en/2026/11/21/other'), at / 1000, at / 1000);
-    const { memo } = listStampsRemembered(root, undefined, undefined, at + 60_000);
-    const kept = new Set([
-      'en/2026/11/20/story/index.html',
-      'en/2026/11/21/other/index.html',
-      'es/2026/11/20/historia/index.html',
-    ]);
-    const untouched = untouchedFolders(memo, kept, []);
-    expect(untouched.has('en/2026/11/20/story')).toBe(true);
-    // photo.jpg was not kept by the build: something else may write there.
-    expect(untouched.has('en/2026/11/21/other')).toBe(false);
-    expect(untouched.has('en/empty')).toBe(false);
-    expect(untouched.has('en')).toBe(false);
-    expect(untouched.has('')).toBe(false);
-    // Without the root in the memo (the hooks wrote beside the listing), the
-    // folders below it are decided all the same.
-    memo.folders.delete('');
-    expect(untouchedFolders(memo, kept, [])).toEqual(untouched);
-    // The same folders, listed within SETTLED_MS of their last change.
-    const { memo: close } = listStampsRemembered(root, undefined, undefined, at + SETTLED_MS - 1);
-    expect(untouchedFolders(close, kept, []).size).toBe(0);
-  });
-
   it('reads again a folder whose time was too close to the previous walk to be trusted', () => {
     const at = Date.now() - 60_000;
     settle(at);
@@ -475,7 +372,7 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     expect([...listing]).toEqual([...listStamps(root)]);
   });
 
-  it('keeps its memo as text, refuses anything else, and forgets a folder and those under it', () => {
+  it('keeps its memo as text and refuses anything else', () => {
     settle(Date.now() - 60_000);
     const { memo } = listStampsRemembered(root, undefined);
     const again = readFolderMemo(folderMemoText(memo));
@@ -483,15 +380,139 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     for (const text of [null, '', '{}', '{"version":1,"listedAt":1,"rows":[[1,2,[]]]}', '[]']) {
       expect(readFolderMemo(text)).toBeUndefined();
     }
-    forgetFolders(memo, 'en/2026');
-    expect([...memo.folders.keys()].filter((key) => key.startsWith('en/2026'))).toEqual([]);
-    expect(memo.folders.has('en')).toBe(true);
-    expect(memo.folders.has('es/2026')).toBe(true);
   });
 
   it('lists nothing for a folder that is not there', () => {
     const { listing, memo } = listStampsRemembered(join(root, 'missing'), undefined);
     expect(listing.size).toBe(0);
     expect(memo.folders.size).toBe(0);
+  });
+});
+
+describe('listStampsAfterBuild: a publish listed from the previous listing and what the build did', () => {
+  let root = '';
+  const put = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  /** The real file system, counting the folders it reads and the files whose times it reads. */
+  const counting = () => {
+    const read: string[] = [];
+    const stated: string[] = [];
+    const reader: FolderReader = {
+      readdir: (dir) => {
+        read.push(dir === root ? '.' : dir.slice(root.length + 1));
+        return readdirSync(dir, { withFileTypes: true });
+      },
+      stat: (path) => {
+        stated.push(path.slice(root.length + 1));
+        return statSync(path, { throwIfNoEntry: false });
+      },
+    };
+    return { read, stated, reader };
+  };
+  const pages = [
+    'index.html',
+    'en/index.html',
+    'en/2026/11/20/story/index.html',
+    'en/2026/11/21/other/index.html',
+    'es/2026/11/20/historia/index.html',
+    'es/2026/11/21/otra/index.html',
+  ];
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'after-build-'));
+    for (const page of pages) put(page, page);
+    put('_astro/site.css', 'css');
+    put('en/search/pagefind/2026/a.pf_fragment', 'a');
+    put('sitemap-index.xml', '<sitemapindex/>');
+    put(`${BUILD_ONLY_FOLDER}/records.json`, '[]');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lists a publish as a walk does, without reading the folders of kept pages', () => {
+    const previous = listStamps(root);
+    // The publish: the front and a story rendered again, a new story, the
+    // bundler's new image, a story taken down (kept-output deleted its file),
+    // a new search bundle; the other pages were kept.
+    put('en/index.html', 'front, later');
+    put('en/2026/11/20/story/index.html', 'story, corrected');
+    put('en/2026/11/22/new/index.html', 'new');
+    put('_astro/photo.jpg', 'jpg');
+    rmSync(join(root, 'es/2026/11/21/otra'), { recursive: true });
+    put('en/search/pagefind/2026-11/b.pf_fragment', 'b');
+    const kept = new Set([
+      'index.html',
+      'en/2026/11/21/other/index.html',
+      'es/2026/11/20/historia/index.html',
+    ]);
+    const written = [
+      'en/index.html',
+      'en/2026/11/20/story/index.html',
+      'en/2026/11/22/new/index.html',
+    ];
+    const { read, stated, reader } = counting();
+    const listing = listStampsAfterBuild(
+      root,
+      previous,
+      kept,
+      written,
+      (key) => key.startsWith('en/search/pagefind/'),
+      reader,
+    );
+    expect(listing).toEqual(listStamps(root));
+    expect(listing.get('en/2026/11/20/story/index.html')?.size).toBe('story, corrected'.length);
+    expect(listing.has('es/2026/11/21/otra/index.html')).toBe(false);
+    expect(listing.has(`${BUILD_ONLY_FOLDER}/records.json`)).toBe(false);
+    // The Spanish story that was kept is in a folder of its own, which the
+    // walk left alone; its day, month and year held the story taken down.
+    expect(read).not.toContain('es/2026/11/20');
+    expect(read).not.toContain('es/2026/11/20/historia');
+    expect(read).not.toContain('en/2026/11/21');
+    expect(read).toEqual(
+      expect.arrayContaining(['.', '_astro', 'es/2026/11', 'en/2026/11/22/new']),
+    );
+    // Kept pages and the bundle's known file are not read again; the rest is.
+    expect(stated).not.toContain('index.html');
+    expect(stated).not.toContain('en/search/pagefind/2026/a.pf_fragment');
+    expect(stated).toEqual(
+      expect.arrayContaining([
+        'en/index.html',
+        '_astro/photo.jpg',
+        '_astro/site.css',
+        'sitemap-index.xml',
+        'en/search/pagefind/2026-11/b.pf_fragment',
+      ]),
+    );
+  });
+
+  it('reads the folder of a kept page the previous listing lacks, and new folders in the folders it reads', () => {
+    const previous = listStamps(root);
+    previous.delete('es/2026/11/20/historia/index.html');
+    put('es/2026/11/20/by-hand/index.html', 'a folder no build wrote');
+    const kept = new Set(pages);
+    const { read, reader } = counting();
+    const listing = listStampsAfterBuild(root, previous, kept, [], () => false, reader);
+    expect(listing).toEqual(listStamps(root));
+    expect(read).toEqual(
+      expect.arrayContaining(['es/2026/11/20/historia', 'es/2026/11/20/by-hand']),
+    );
+    expect(read).not.toContain('en/2026/11/21/other');
+  });
+
+  it('leaves out a folder that disappears while it is listed', () => {
+    const previous = listStamps(root);
+    const { reader } = counting();
+    const listing = listStampsAfterBuild(root, previous, new Set(pages), [], () => false, {
+      ...reader,
+      readdir: (dir) => {
+        if (dir.endsWith('pagefind/2026')) {
+          rmSync(dir, { recursive: true });
+        }
+        return reader.readdir(dir);
+      },
+    });
+    expect(listing.has('en/search/pagefind/2026/a.pf_fragment')).toBe(false);
+    expect(listing.get('en/index.html')).toEqual(previous.get('en/index.html'));
   });
 });

@@ -109,29 +109,17 @@ const rememberingReader: RememberingReader = {
 /**
  * `listStamps`, the same listing in the same order, reading only the folders
  * that changed since the walk that made `previous`: the others' entries are
- * taken from it, and only their files' times are read. At 50,000 articles a
- * page is one of 79,000 folders (`/slug/index.html`), and reading each of
- * them again was 2.2 s of a rebuild's hooks; a folder's time is read in a
- * few microseconds. Returns the listing and the memo for the next walk.
+ * taken from it, and only their files' times are read. The live folder
+ * (scripts/build.mjs) is listed so: at 50,000 articles a page is one of
+ * 79,000 folders (`/slug/index.html`), and reading each of them again cost
+ * 2.2 s; a folder's time is read in a few microseconds. Returns the
+ * listing and the memo for the next walk.
  */
 export function listStampsRemembered(
   dir: string,
   previous: FolderMemo | undefined,
   reader: RememberingReader = rememberingReader,
   now: number = Date.now(),
-  /**
-   * A file's stamp as the previous listing had it, for a file the caller
-   * knows nobody rewrote since (a page the build kept): taken as it is, in
-   * a folder whose entries are taken from `previous`, without reading the
-   * file's time again. Undefined: the file is read.
-   */
-  reuse: (key: string) => FileStamp | undefined = () => undefined,
-  /**
-   * Folders of `previous` the caller knows nobody changed since (see
-   * untouchedFolders): taken as `previous` has them without reading even
-   * their time. Their files are read unless `reuse` has them.
-   */
-  untouched: ReadonlySet<string> = new Set(),
 ): { listing: Listing; memo: FolderMemo } {
   const listing: Listing = new Map();
   const memo: FolderMemo = { listedAt: now, folders: new Map() };
@@ -141,21 +129,14 @@ export function listStampsRemembered(
     const known = previous?.folders.get(key);
     // The time is read before the entries: a change in between gives the
     // folder a newer time than the one kept, and it is read again next time.
-    const mtimeMs =
-      known !== undefined && untouched.has(key) ? known.mtimeMs : reader.folderTime(folder);
+    const mtimeMs = reader.folderTime(folder);
     if (mtimeMs === undefined) return;
     let entries: string[];
-    const trusted = known !== undefined && known.mtimeMs === mtimeMs && mtimeMs < trustedBefore;
-    if (trusted) {
+    if (known !== undefined && known.mtimeMs === mtimeMs && mtimeMs < trustedBefore) {
       entries = known.entries;
     } else {
-      let dirents: Dirent[];
-      try {
-        dirents = reader.readdir(folder);
-      } catch (error) {
-        if (vanished(error)) return;
-        throw error;
-      }
+      const dirents = readFolder(reader, folder);
+      if (dirents === undefined) return;
       entries = [];
       for (const entry of dirents) {
         if (entry.isDirectory()) entries.push(`${entry.name}/`);
@@ -169,62 +150,113 @@ export function listStampsRemembered(
         const sub = `${prefix}${name}`;
         if (sub !== BUILD_ONLY_FOLDER) walk(`${folder}/${name}`, sub);
       } else {
-        const file = `${prefix}${entry}`;
-        const stamp = (trusted ? reuse(file) : undefined) ?? reader.stat(`${folder}/${entry}`);
-        if (stamp) listing.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs });
+        const stamp = reader.stat(`${folder}/${entry}`);
+        if (stamp) listing.set(`${prefix}${entry}`, { size: stamp.size, mtimeMs: stamp.mtimeMs });
       }
     }
   };
   // Paths are joined by hand: path.join, which also normalises, took 0.4 s
   // of a walk of 180,000 files.
-  walk(dir.length > 1 ? dir.replace(/\/+$/, '') : dir, '');
+  walk(trimmed(dir), '');
   return { listing, memo };
 }
 
+/** `dir` without a trailing `/` (but `/` itself). */
+const trimmed = (dir: string) => (dir.length > 1 ? dir.replace(/\/+$/, '') : dir);
+
+/** A folder's entries; undefined when it is gone (see listStamps). */
+function readFolder(reader: FolderReader, folder: string): Dirent[] | undefined {
+  try {
+    return reader.readdir(folder);
+  } catch (error) {
+    if (vanished(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
- * The folders of `previous` that a build into the kept work folder left as
- * they were: each holds nothing but files of pages the build kept (`kept`:
- * only Astro's render writes them, and it did not run for them) and such
- * folders, and no file the build wrote (`written`) is in it or below it, so
- * no entry can have been added. At 50,000 articles these are most of the
- * 126,000 folders, and reading their times was about 1 s of every
- * publish. A folder that was empty, or that changed too close to the
- * previous walk (SETTLED_MS), is not one of them.
+ * Adds to `folders` every folder `file` is in (by path relative to the
+ * root, without the root itself, `''`, which the caller puts there), and
+ * stops at the first one it already holds: its own folders are there.
  */
-export function untouchedFolders(
-  previous: FolderMemo,
+function addFoldersOf(folders: Set<string>, file: string): void {
+  for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+    const folder = file.slice(0, at);
+    if (folders.has(folder)) return;
+    folders.add(folder);
+  }
+}
+
+/**
+ * The listing of the work folder after a build into it, from the listing
+ * the previous build left (`previous`) and what the build says it did:
+ * `kept`, the files of the pages it kept as the previous build wrote them
+ * (only Astro's render writes a page's file, and it did not run for them),
+ * and `written`, the files of the pages it rendered. The walk reads only
+ * the folders where something else may have changed: those holding a file
+ * that is not a kept page (code, images, sitemaps, search bundles, the
+ * build's own files) or a page rendered now, the folders above them, and
+ * any folder the previous listing does not know. A folder holding nothing
+ * but kept pages, at any depth, is taken from `previous` without being
+ * looked at: at 50,000 articles nearly all of 126,000 folders. The times
+ * of kept pages, and of files `relisted` says a hook lists again whenever
+ * it rewrites them (the search bundles), are taken from `previous` too;
+ * every other file's are read.
+ *
+ * It replaced a memo of every folder's entries kept between builds
+ * (listStampsRemembered, still used for the live folder, which nothing
+ * vouches for): parsing, checking and writing back that memo and walking
+ * every folder it named was 4.5 s of a 50,000-article publish's profile,
+ * where the previous listing alone says which folders hold only kept
+ * pages. The listing holds the same files with the same stamps as a walk
+ * (listStamps), not necessarily in its order.
+ */
+export function listStampsAfterBuild(
+  dir: string,
+  previous: Listing,
   kept: ReadonlySet<string>,
   written: Iterable<string>,
-): Set<string> {
-  const touched = new Set<string>(['']);
-  for (const file of written) {
-    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
-      const folder = file.slice(0, at);
-      if (touched.has(folder)) break;
-      touched.add(folder);
-    }
+  relisted: (key: string) => boolean = () => false,
+  reader: FolderReader = folderReader,
+): Listing {
+  // Folders the previous listing has files in, and those of them the walk
+  // must read: any with a file in it or below that the build does not vouch for.
+  const known = new Set<string>(['']);
+  const read = new Set<string>(['']);
+  for (const key of previous.keys()) {
+    addFoldersOf(known, key);
+    if (!kept.has(key)) addFoldersOf(read, key);
   }
-  const trustedBefore = previous.listedAt - SETTLED_MS;
-  const untouched = new Set<string>();
-  // Deepest first, so that a folder's subfolders are decided before it (a
-  // folder may be missing from the memo, as the root is after the hooks
-  // wrote beside the listing: its subfolders are still decided).
-  const byDepth: [string, { mtimeMs: number; entries: string[] }][][] = [];
-  for (const folder of previous.folders) {
-    const depth = folder[0] === '' ? 0 : folder[0].split('/').length;
-    (byDepth[depth] ??= []).push(folder);
+  for (const key of written) addFoldersOf(read, key);
+  for (const key of kept) if (!previous.has(key)) addFoldersOf(read, key);
+  const listing: Listing = new Map();
+  // The kept pages of folders the walk leaves alone.
+  for (const [key, stamp] of previous) {
+    if (!kept.has(key)) continue;
+    const at = key.lastIndexOf('/');
+    if (!read.has(at < 0 ? '' : key.slice(0, at))) listing.set(key, stamp);
   }
-  for (const [key, known] of byDepth.reverse().flatMap((folders) => folders ?? [])) {
-    if (touched.has(key) || known.mtimeMs >= trustedBefore || known.entries.length === 0) continue;
+  const walk = (folder: string, key: string) => {
+    const dirents = readFolder(reader, folder);
+    if (dirents === undefined) return;
     const prefix = key === '' ? '' : `${key}/`;
-    const left = known.entries.every((entry) =>
-      entry.endsWith('/')
-        ? untouched.has(`${prefix}${entry.slice(0, -1)}`)
-        : kept.has(`${prefix}${entry}`),
-    );
-    if (left) untouched.add(key);
-  }
-  return untouched;
+    for (const entry of dirents) {
+      if (entry.isDirectory()) {
+        const sub = `${prefix}${entry.name}`;
+        if (sub === BUILD_ONLY_FOLDER) continue;
+        // A folder of kept pages only is in the listing already; a folder
+        // the previous listing does not know is new, and read whole.
+        if (read.has(sub) || !known.has(sub)) walk(`${folder}/${entry.name}`, sub);
+      } else if (entry.isFile()) {
+        const file = `${prefix}${entry.name}`;
+        const vouched = kept.has(file) || relisted(file) ? previous.get(file) : undefined;
+        const stamp = vouched ?? reader.stat(`${folder}/${entry.name}`);
+        if (stamp) listing.set(file, { size: stamp.size, mtimeMs: stamp.mtimeMs });
+      }
+    }
+  };
+  walk(trimmed(dir), '');
+  return listing;
 }
 
 /** A memo as JSON (`[folder, mtimeMs, entries]` rows), for `readFolderMemo`. */
@@ -254,13 +286,6 @@ export function readFolderMemo(text: string | null): FolderMemo | undefined {
     return { listedAt: data.listedAt, folders };
   } catch {
     return undefined;
-  }
-}
-
-/** Forgets what a memo knows of `folder` (relative, no trailing `/`) and every folder under it. */
-export function forgetFolders(memo: FolderMemo, folder: string): void {
-  for (const key of [...memo.folders.keys()]) {
-    if (key === folder || folder === '' || key.startsWith(`${folder}/`)) memo.folders.delete(key);
   }
 }
 

@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
-import { listStamps, readFolderMemo, readListing } from '../../scripts/work-folder';
-import { vanishedOutputs } from './kept-output';
+import {
+  BuiltOutput,
+  cacheLine,
+  DerivedValues,
+  deriveFromBuiltFiles,
+  outputCacheFile,
+  readCacheLines,
+} from './built-files';
+import { listStamps, readListing } from '../../scripts/work-folder';
+import { sameFiles, vanishedOutputs } from './kept-output';
 
 describe('deriveFromBuiltFiles: what hooks learn from the output, read once per version of a file', () => {
   let root = '';
@@ -112,6 +119,49 @@ describe('deriveFromBuiltFiles: what hooks learn from the output, read once per 
     expect(await generation('v2')).not.toBe(removed);
   });
 
+  it('keeps the lines of files it did not read again as they were, and parses a value only when asked', async () => {
+    const first = await titles();
+    expect(first.get('en/story/index.html')).toBe('Story');
+    const before = readFileSync(cacheFile, 'utf8').split('\n');
+    writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
+    utimesSync(join(root, 'en', 'index.html'), new Date(), new Date(Date.now() + 2_000));
+    const values = await titles();
+    const after = readFileSync(cacheFile, 'utf8').split('\n');
+    const story = (lines: string[]) => lines.find((line) => line.startsWith('en/story/'));
+    expect(story(after)).toBe(story(before));
+    expect(after.find((line) => line.startsWith('en/index.html'))).toMatch(/"Front, later"$/);
+    expect(values.get('en/index.html')).toBe('Front, later');
+    expect(values.get('robots.txt')).toBeUndefined();
+    expect(values.size).toBe(2);
+    // A cache of an older layout (one JSON document) or a damaged one is none.
+    for (const text of [
+      '{"version":"v1","generation":"g","files":{}}',
+      '{"format":"lines-1"',
+      'x',
+    ]) {
+      writeFileSync(cacheFile, text);
+      reads = [];
+      await titles();
+      expect(reads).toHaveLength(2);
+    }
+  });
+
+  it('writes any path as a line it reads back, and gives each different value once', () => {
+    const odd = ['plain/index.html', 'tab\there.html', 'line\nbreak.html', '"quoted".html'];
+    const text = [
+      JSON.stringify({ format: 'lines-1', version: 'v', generation: 'g' }),
+      ...odd.map((key, i) => cacheLine(key, i, 1796235948023.2073, JSON.stringify(['site.css']))),
+    ].join('\n');
+    const { lines, generation } = readCacheLines(text, 'v');
+    expect(generation).toBe('g');
+    expect([...lines.keys()]).toEqual(odd);
+    expect(lines.get('line\nbreak.html')).toMatchObject({ size: 2, mtimeMs: 1796235948023.2073 });
+    const values = new DerivedValues<string[]>(lines);
+    expect(values.distinct()).toEqual([['site.css']]);
+    expect(Object.fromEntries(values)['"quoted".html']).toEqual(['site.css']);
+    expect(readCacheLines(text, 'other').lines.size).toBe(0);
+  });
+
   it('keeps the caches of two output folders apart, and finds them again in a moved project', () => {
     const at = (project: string, out: string) =>
       outputCacheFile(
@@ -172,22 +222,12 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     ]);
   });
 
-  /**
-   * The files a listing keeps beside the output folder between builds, with
-   * the folders last changed a minute ago (so the memo can be trusted);
-   * deleted after `test`.
-   */
+  /** The files a listing keeps beside the output folder between builds; deleted after `test`. */
   async function withRemembered(
-    test: (files: { memoFile: string; stampsFile: string; listingFile: string }) => Promise<void>,
+    test: (files: { stampsFile: string; listingFile: string }) => Promise<void>,
   ) {
     const beside = (name: string) => join(root, '..', `${root.split('/').pop()}.${name}.json`);
-    const files = {
-      memoFile: beside('folders'),
-      stampsFile: beside('stamps'),
-      listingFile: beside('listing'),
-    };
-    const minuteAgo = (Date.now() - 60_000) / 1000;
-    for (const folder of ['', 'en', '_astro']) utimesSync(join(root, folder), minuteAgo, minuteAgo);
+    const files = { stampsFile: beside('stamps'), listingFile: beside('listing') };
     try {
       await test(files);
     } finally {
@@ -195,119 +235,77 @@ describe('BuiltOutput: one listing of the output per build, shared by the hooks'
     }
   }
 
-  it('remembers its folders for the next build, which lists the same files after changes', async () => {
-    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
+  /** A build's listing, told what it kept and rendered and that the search bundles are relisted. */
+  const publishing = (stampsFile: string, kept: string[], rendered: string[]) => {
+    const output = new BuiltOutput();
+    output.remember(stampsFile);
+    output.trustKept(
+      () => new Set(kept),
+      () => rendered,
+    );
+    output.trustRelisted((key) => key.startsWith('en/search/pagefind/'));
+    return output;
+  };
+
+  it('keeps its listing for the next build, which lists a publish as a walk does', async () => {
+    mkdirSync(join(root, 'en', 'kept'), { recursive: true });
+    writeFileSync(join(root, 'en', 'kept', 'index.html'), '<title>Kept</title>');
+    await withRemembered(async ({ stampsFile, listingFile }) => {
       const first = new BuiltOutput();
-      first.remember(memoFile, stampsFile);
+      first.remember(stampsFile);
       first.files(root);
       // The sitemap parts are written after the listing, at the root.
       writeFileSync(join(root, 'sitemap-0.xml'), '<urlset/>');
       first.refresh(root, (name) => name.startsWith('sitemap-'));
       await first.save(listingFile);
-      // What it remembers: every folder but the root, which changed.
-      const memo = readFolderMemo(readFileSync(memoFile, 'utf8'));
-      expect([...(memo?.folders.keys() ?? [])].sort()).toEqual(['_astro', 'en']);
+      expect(readListing(readFileSync(stampsFile, 'utf8'))).toEqual(listStamps(root));
 
-      // The next build: a page rewritten in place, a new one, a pruned image.
+      // The publish: the front rendered again, a new story beside the kept
+      // one, a new image from the bundler, a pruned one.
       writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
       mkdirSync(join(root, 'en', 'story'));
       writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
+      writeFileSync(join(root, '_astro', 'new.Xy98Zw76.jpg'), 'new jpeg');
       rmSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'));
-      const next = new BuiltOutput();
-      next.remember(memoFile, stampsFile);
-      // The front was rendered again; a page kept as it was would be trusted.
-      next.trustKept(() => new Set(['sitemap-0.xml']));
-      expect(next.files(root)).toEqual(listStamps(root));
-      expect([...next.files(root).keys()].sort()).toEqual([
-        'en/index.html',
-        'en/story/index.html',
-        'sitemap-0.xml',
-      ]);
-    });
-  });
-
-  it('takes the times of the files of kept pages from the previous listing', async () => {
-    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
-      const first = new BuiltOutput();
-      first.remember(memoFile, stampsFile);
-      const before = new Map(first.files(root));
-      await first.save(listingFile);
-      // A hand-made change the next build is told nobody made: a kept page
-      // is taken as the listing had it (README: --force repairs such a folder).
-      writeFileSync(join(root, 'en', 'index.html'), '<title>Changed by hand, longer</title>');
-      const next = new BuiltOutput();
-      next.remember(memoFile, stampsFile);
-      next.trustKept(() => new Set(['en/index.html']));
-      expect(next.files(root).get('en/index.html')).toEqual(before.get('en/index.html'));
-      // Without the word of the build, it is read.
-      const unsure = new BuiltOutput();
-      unsure.remember(memoFile, stampsFile);
-      expect(unsure.files(root)).toEqual(listStamps(root));
-    });
-  });
-
-  it('takes the times of files a hook relists from the previous listing, and reads a folder whose entries changed', async () => {
-    const bundle = join(root, 'en', 'search', 'pagefind', '2025');
-    mkdirSync(bundle, { recursive: true });
-    writeFileSync(join(bundle, 'a.pf_fragment'), 'a');
-    writeFileSync(join(bundle, 'b.pf_fragment'), 'b');
-    const minuteAgo = (Date.now() - 60_000) / 1000;
-    for (const folder of ['en/search', 'en/search/pagefind', 'en/search/pagefind/2025']) {
-      utimesSync(join(root, folder), minuteAgo, minuteAgo);
-    }
-    const relisted = (key: string) => key.startsWith('en/search/pagefind/');
-    /** The next build's listing: the front kept, the search bundles relisted by their hook. */
-    const trusting = (memoFile: string, stampsFile: string) => {
-      const output = new BuiltOutput();
-      output.remember(memoFile, stampsFile);
-      output.trustKept(() => new Set(['en/index.html']));
-      output.trustRelisted(relisted);
-      return output;
-    };
-    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
-      const first = new BuiltOutput();
-      first.remember(memoFile, stampsFile);
-      const before = new Map(first.files(root));
-      await first.save(listingFile);
-      // Rewritten in place by nobody the build knows of: the hook's word is taken.
-      writeFileSync(join(bundle, 'a.pf_fragment'), 'a, by hand, longer');
-      const next = trusting(memoFile, stampsFile);
-      expect(next.files(root).get('en/search/pagefind/2025/a.pf_fragment')).toEqual(
-        before.get('en/search/pagefind/2025/a.pf_fragment'),
-      );
-      await next.save(listingFile);
-      // The folder's entries changed (a file added): every file in it is read.
-      writeFileSync(join(bundle, 'c.pf_fragment'), 'c');
-      const third = trusting(memoFile, stampsFile);
-      expect(third.files(root)).toEqual(listStamps(root));
-    });
-  });
-
-  it('told what the build rendered, lists a publish as a walk does without looking at kept folders', async () => {
-    mkdirSync(join(root, 'en', 'kept'), { recursive: true });
-    writeFileSync(join(root, 'en', 'kept', 'index.html'), '<title>Kept</title>');
-    utimesSync(
-      join(root, 'en', 'kept'),
-      (Date.now() - 60_000) / 1000,
-      (Date.now() - 60_000) / 1000,
-    );
-    await withRemembered(async ({ memoFile, stampsFile, listingFile }) => {
-      const first = new BuiltOutput();
-      first.remember(memoFile, stampsFile);
-      first.files(root);
-      await first.save(listingFile);
-      // The publish: the front rendered again and a new story beside the kept one.
-      writeFileSync(join(root, 'en', 'index.html'), '<title>Front, later</title>');
-      mkdirSync(join(root, 'en', 'story'));
-      writeFileSync(join(root, 'en', 'story', 'index.html'), '<title>Story</title>');
-      const next = new BuiltOutput();
-      next.remember(memoFile, stampsFile);
-      next.trustKept(
-        () => new Set(['en/kept/index.html']),
-        () => ['en/index.html', 'en/story/index.html'],
+      const next = publishing(
+        stampsFile,
+        ['en/kept/index.html'],
+        ['en/index.html', 'en/story/index.html'],
       );
       expect(next.files(root)).toEqual(listStamps(root));
       expect(next.files(root).get('en/story/index.html')?.size).toBe('<title>Story</title>'.length);
+    });
+  });
+
+  it('takes kept pages and relisted files as the previous listing had them, and reads every other file', async () => {
+    const bundle = join(root, 'en', 'search', 'pagefind', '2025');
+    mkdirSync(bundle, { recursive: true });
+    writeFileSync(join(bundle, 'a.pf_fragment'), 'a');
+    await withRemembered(async ({ stampsFile, listingFile }) => {
+      const first = new BuiltOutput();
+      first.remember(stampsFile);
+      const before = new Map(first.files(root));
+      await first.save(listingFile);
+      // Hand-made changes the next build is told nobody made: a kept page
+      // and a bundle's file are taken as the listing had them (README:
+      // --force repairs such a folder); a file of the bundler is read.
+      writeFileSync(join(root, 'en', 'index.html'), '<title>Changed by hand, longer</title>');
+      writeFileSync(join(bundle, 'a.pf_fragment'), 'a, by hand, longer');
+      writeFileSync(join(root, '_astro', 'unused.Ab12Cd34.jpg'), 'rewritten by the bundler');
+      // A new file in the bundle's folder: read.
+      writeFileSync(join(bundle, 'b.pf_fragment'), 'b');
+      const next = publishing(stampsFile, ['en/index.html'], []);
+      const files = next.files(root);
+      expect(files.get('en/index.html')).toEqual(before.get('en/index.html'));
+      expect(files.get('en/search/pagefind/2025/a.pf_fragment')).toEqual(
+        before.get('en/search/pagefind/2025/a.pf_fragment'),
+      );
+      expect(files.get('_astro/unused.Ab12Cd34.jpg')?.size).toBe('rewritten by the bundler'.length);
+      expect(files.get('en/search/pagefind/2025/b.pf_fragment')?.size).toBe(1);
+      // Without the word of the build, all is read.
+      const unsure = new BuiltOutput();
+      unsure.remember(stampsFile);
+      expect(unsure.files(root)).toEqual(listStamps(root));
     });
   });
 
@@ -328,5 +326,15 @@ describe('vanishedOutputs', () => {
         new Set(['en/index.html', 'en/2026/11/21/new/index.html']),
       ),
     ).toEqual(['en/2026/11/19/gone/index.html', 'og/gone.png']);
+  });
+});
+
+describe('sameFiles', () => {
+  it('tells whether the route files a build wrote or kept are those of the previous build', () => {
+    const now = new Set(['en/index.html', 'og/story.jpg']);
+    expect(sameFiles(['og/story.jpg', 'en/index.html'], now)).toBe(true);
+    expect(sameFiles(['en/index.html'], now)).toBe(false);
+    expect(sameFiles(['en/index.html', 'og/gone.jpg'], now)).toBe(false);
+    expect(sameFiles(['en/index.html', 'og/story.jpg', 'og/gone.jpg'], now)).toBe(false);
   });
 });

@@ -44,6 +44,11 @@ export function vanishedOutputs(
   return previous.filter((file) => !current.has(file));
 }
 
+/** Whether `list` (no file twice, as kept-output writes it) names the files of `set`, no more. */
+export function sameFiles(list: readonly string[], set: ReadonlySet<string>): boolean {
+  return list.length === set.size && list.every((file) => set.has(file));
+}
+
 /**
  * Every path of the build, kept or rendered, as the prerenderer listed
  * them: what `astro:build:done` hooks need of the whole site when Astro
@@ -53,17 +58,21 @@ export class ListedPaths {
   private paths: readonly ListedPath[] | undefined;
   private rendered: readonly ListedPath[] | undefined;
   private previous: ReadonlyMap<string, string> | undefined;
+  /** The files of `paths`, in their order, once asked for. */
+  private outputs: string[] | undefined;
 
   /** Every path of the build, and those of them Astro renders (the others are kept). */
   set(paths: readonly ListedPath[], rendered?: readonly ListedPath[]): void {
     this.paths = paths;
     this.rendered = rendered;
+    this.outputs = undefined;
   }
 
   reset(): void {
     this.paths = undefined;
     this.rendered = undefined;
     this.previous = undefined;
+    this.outputs = undefined;
   }
 
   /** The keys the kept folder's files were built with (set at `astro:build:start`). */
@@ -83,9 +92,10 @@ export class ListedPaths {
       .map((path) => ({ pathname: pageNameOf(path.pathname) }));
   }
 
-  /** The files of every listed path, relative to the output folder. */
-  files(): string[] {
-    return (this.paths ?? []).map((path) => outputFileOf(path.pathname, path.route.type));
+  /** The files of every listed path, relative to the output folder (made once per build). */
+  files(): readonly string[] {
+    this.outputs ??= (this.paths ?? []).map((path) => outputFileOf(path.pathname, path.route.type));
+    return this.outputs;
   }
 
   /** The files of the paths this build rendered; undefined when it did not say. */
@@ -101,10 +111,11 @@ export class ListedPaths {
   keptFiles(): Set<string> | undefined {
     if (this.paths === undefined || this.rendered === undefined) return undefined;
     const rendered = new Set(this.rendered.map((path) => path.pathname));
+    const files = this.files();
     const kept = new Set<string>();
-    for (const path of this.paths) {
-      if (!rendered.has(path.pathname)) kept.add(outputFileOf(path.pathname, path.route.type));
-    }
+    this.paths.forEach((path, i) => {
+      if (!rendered.has(path.pathname)) kept.add(files[i] as string);
+    });
     return kept;
   }
 }
@@ -196,8 +207,13 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
         // Into a folder that started empty, nothing of an earlier build is left.
         const vanished = kept ? vanishedOutputs(previous, current) : [];
         for (const file of vanished) removeWithEmptyFolders(root, file);
-        await mkdir(dirname(stateFile), { recursive: true });
-        await writeFile(stateFile, JSON.stringify([...current].sort()));
+        // Written again only when the set changed: an edit leaves it as it
+        // was, and sorting and writing every route's file (183,000 at 50,000
+        // articles) cost a publish about 0.3 s for nothing.
+        if (!sameFiles(previous, current)) {
+          await mkdir(dirname(stateFile), { recursive: true });
+          await writeFile(stateFile, JSON.stringify([...current].sort()));
+        }
         if (keys) await writeFile(keysFile, pathKeysText(keys));
         if (vanished.length > 0) {
           logger.info(`removed ${vanished.length} file(s) of pages this build no longer has`);

@@ -37,7 +37,7 @@ export function pruneUnreferencedAssets(output: BuiltOutput = new BuiltOutput())
           cacheFile,
           version: 'asset-references-1',
         });
-        for (const list of names.values()) for (const name of list) referenced.add(name);
+        for (const list of names.distinct()) for (const name of list) referenced.add(name);
         const assets = await readdir(assetsDir).catch(() => [] as string[]);
         const unused = unreferencedImages(assets, referenced);
         await Promise.all(unused.map((file) => rm(join(assetsDir, file))));

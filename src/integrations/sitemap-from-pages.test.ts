@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inSitemapOrder, sitemapFromPages, withPagesInSitemapOrder } from './sitemap-from-pages';
+import {
+  builtFileOf,
+  inSitemapOrder,
+  sitemapFromPages,
+  withPagesInSitemapOrder,
+} from './sitemap-from-pages';
 
 type DoneParams = Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0];
 
@@ -44,6 +49,15 @@ describe('withPagesInSitemapOrder', () => {
   it('leaves an integration without a build:done hook as it is', () => {
     const other: AstroIntegration = { name: 'other', hooks: {} };
     expect(withPagesInSitemapOrder(other)).toBe(other);
+  });
+});
+
+describe('builtFileOf', () => {
+  it('names the file a page of a directory build is written to', () => {
+    expect(builtFileOf('/')).toBe('index.html');
+    expect(builtFileOf('/en/politics/')).toBe('en/politics/index.html');
+    expect(builtFileOf('/es/etiqueta/educaci%C3%B3n/')).toBe('es/etiqueta/educación/index.html');
+    expect(builtFileOf('/404.html')).toBe('404.html');
   });
 });
 

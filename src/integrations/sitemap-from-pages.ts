@@ -1,10 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { readPageHead, type PageHead } from '../lib/page-head';
-import { BuiltOutput, deriveFromBuiltFiles, outputCacheFile } from './built-files';
+import {
+  BuiltOutput,
+  deriveFromBuiltFiles,
+  outputCacheFile,
+  type DerivedValues,
+} from './built-files';
 
 /** Names the shape of PageHead in the cache of heads kept between builds. */
 const PAGE_HEAD_VERSION = 'page-head-1';
@@ -25,9 +29,10 @@ export function sitemapFromPages(
   serialize: (item: SitemapItem) => Promise<SitemapItem | undefined>;
   inputs: (pages: readonly { pathname: string }[]) => string;
 } {
-  // Heads of every built page, read before @astrojs/sitemap (listed after
-  // this integration) calls `serialize` for each URL in turn.
-  const heads = new Map<string, PageHead>();
+  // Heads of every built page by file, found before @astrojs/sitemap (listed
+  // after this integration) calls `serialize` for each URL in turn, and
+  // parsed only then.
+  let heads: DerivedValues<PageHead> | undefined;
   let headsGeneration = '';
   // The build may write elsewhere than dist/ (scripts/build.mjs builds into
   // a fresh folder), so the folder is read from the resolved config.
@@ -42,9 +47,9 @@ export function sitemapFromPages(
       },
       'astro:build:start': () => output.reset(),
       'astro:build:done': async () => {
-        heads.clear();
+        heads = undefined;
         headsGeneration = '';
-        const read = await deriveFromBuiltFiles({
+        heads = await deriveFromBuiltFiles({
           root,
           files: output.files(root),
           wanted: (file) => file.endsWith('.html'),
@@ -53,18 +58,12 @@ export function sitemapFromPages(
           version: PAGE_HEAD_VERSION,
           generation: (name) => (headsGeneration = name),
         });
-        for (const [file, head] of read) heads.set(join(root, file), head);
       },
     },
   };
   const serialize = async (item: SitemapItem): Promise<SitemapItem | undefined> => {
     const { pathname } = new URL(item.url, site);
-    const file = join(
-      root,
-      decodeURIComponent(pathname),
-      pathname.endsWith('/') ? 'index.html' : '',
-    );
-    const head = heads.get(file);
+    const head = heads?.get(builtFileOf(pathname));
     if (head === undefined) return item;
     if (head.noindex) return undefined;
     return {
@@ -91,6 +90,12 @@ export function sitemapFromPages(
       .update(pages.map((page) => page.pathname).join('\n'))
       .digest('base64url');
   return { integration, serialize, inputs };
+}
+
+/** The built file of a page's path, relative to the output folder (`/en/` → `en/index.html`). */
+export function builtFileOf(pathname: string): string {
+  const path = decodeURIComponent(pathname).replace(/^\/+/, '');
+  return pathname.endsWith('/') ? `${path}index.html` : path;
 }
 
 /** The order @astrojs/sitemap sorts its URLs in: `localeCompare(b, 'en', { numeric: true })`. */
