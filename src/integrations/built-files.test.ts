@@ -13,7 +13,7 @@ import {
   readCacheLines,
 } from './built-files';
 import { listStamps, readListing } from '../../scripts/work-folder';
-import { sameFiles, vanishedOutputs } from './kept-output';
+import { sameOutputs, vanishedOutputs } from './kept-output';
 
 describe('deriveFromBuiltFiles: what hooks learn from the output, read once per version of a file', () => {
   let root = '';
@@ -329,12 +329,14 @@ describe('vanishedOutputs', () => {
   });
 });
 
-describe('sameFiles', () => {
+describe('sameOutputs', () => {
   it('tells whether the route files a build wrote or kept are those of the previous build', () => {
     const now = new Set(['en/index.html', 'og/story.jpg']);
-    expect(sameFiles(['og/story.jpg', 'en/index.html'], now)).toBe(true);
-    expect(sameFiles(['en/index.html'], now)).toBe(false);
-    expect(sameFiles(['en/index.html', 'og/gone.jpg'], now)).toBe(false);
-    expect(sameFiles(['en/index.html', 'og/story.jpg', 'og/gone.jpg'], now)).toBe(false);
+    const same = (previous: string[]) => sameOutputs(previous, vanishedOutputs(previous, now), now);
+    expect(same(['og/story.jpg', 'en/index.html'])).toBe(true);
+    // A story added, a story gone, one gone and one added.
+    expect(same(['en/index.html'])).toBe(false);
+    expect(same(['en/index.html', 'og/story.jpg', 'og/gone.jpg'])).toBe(false);
+    expect(same(['en/index.html', 'og/gone.jpg'])).toBe(false);
   });
 });

@@ -44,9 +44,17 @@ export function vanishedOutputs(
   return previous.filter((file) => !current.has(file));
 }
 
-/** Whether `list` (no file twice, as kept-output writes it) names the files of `set`, no more. */
-export function sameFiles(list: readonly string[], set: ReadonlySet<string>): boolean {
-  return list.length === set.size && list.every((file) => set.has(file));
+/**
+ * Whether the previous build's route files (`previous`, no file twice, as
+ * this integration writes them) are this build's (`current`), given those
+ * of them this build no longer has (vanishedOutputs).
+ */
+export function sameOutputs(
+  previous: readonly string[],
+  vanished: readonly string[],
+  current: ReadonlySet<string>,
+): boolean {
+  return vanished.length === 0 && previous.length === current.size;
 }
 
 /**
@@ -204,13 +212,14 @@ export function keptOutput(listed: ListedPaths = new ListedPaths()): AstroIntegr
           for (const url of urls) current.add(relative(root, fileURLToPath(url)));
         }
         const previous = await readList(stateFile);
+        const gone = vanishedOutputs(previous, current);
         // Into a folder that started empty, nothing of an earlier build is left.
-        const vanished = kept ? vanishedOutputs(previous, current) : [];
+        const vanished = kept ? gone : [];
         for (const file of vanished) removeWithEmptyFolders(root, file);
         // Written again only when the set changed: an edit leaves it as it
         // was, and sorting and writing every route's file (183,000 at 50,000
         // articles) cost a publish about 0.3 s for nothing.
-        if (!sameFiles(previous, current)) {
+        if (!sameOutputs(previous, gone, current)) {
           await mkdir(dirname(stateFile), { recursive: true });
           await writeFile(stateFile, JSON.stringify([...current].sort()));
         }
