@@ -288,12 +288,39 @@ describe('parseWorkState', () => {
   });
 });
 
+/** Writes `text` to `path` under `root`, making its folders. */
+function putFile(root: string, path: string, text: string): void {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/**
+ * The real file system under `root`, counting the folders it reads and the
+ * files whose times it reads (by path relative to `root`, `.` for itself).
+ */
+function countingReader(root: string) {
+  const read: string[] = [];
+  const stated: string[] = [];
+  const reader: RememberingReader = {
+    readdir: (dir) => {
+      read.push(dir === root ? '.' : dir.slice(root.length + 1));
+      return readdirSync(dir, { withFileTypes: true });
+    },
+    stat: (path) => {
+      stated.push(path.slice(root.length + 1));
+      return statSync(path, { throwIfNoEntry: false });
+    },
+    folderTime: (path) => {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      return stat?.isDirectory() ? stat.mtimeMs : undefined;
+    },
+  };
+  return { read, stated, reader };
+}
+
 describe('listStampsRemembered: only folders that changed are read again', () => {
   let root = '';
-  const put = (path: string, text: string) => {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
+  const put = (path: string, text: string) => putFile(root, path, text);
   /** Sets every folder's time to `at` (ms), as if nothing had changed in them since. */
   const settle = (at: number) => {
     const folders = ['', ...readdirSync(root, { recursive: true, encoding: 'utf8' })].filter(
@@ -301,22 +328,7 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
     );
     for (const folder of folders) utimesSync(join(root, folder), at / 1000, at / 1000);
   };
-  /** The real file system, counting the folders it reads. */
-  const counting = () => {
-    const read: string[] = [];
-    const reader: RememberingReader = {
-      readdir: (dir) => {
-        read.push(dir === root ? '.' : dir.slice(root.length + 1));
-        return readdirSync(dir, { withFileTypes: true });
-      },
-      stat: (path) => statSync(path, { throwIfNoEntry: false }),
-      folderTime: (path) => {
-        const stat = statSync(path, { throwIfNoEntry: false });
-        return stat?.isDirectory() ? stat.mtimeMs : undefined;
-      },
-    };
-    return { read, reader };
-  };
+  const counting = () => countingReader(root);
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'remembered-'));
@@ -391,26 +403,8 @@ describe('listStampsRemembered: only folders that changed are read again', () =>
 
 describe('listStampsAfterBuild: a publish listed from the previous listing and what the build did', () => {
   let root = '';
-  const put = (path: string, text: string) => {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
-  /** The real file system, counting the folders it reads and the files whose times it reads. */
-  const counting = () => {
-    const read: string[] = [];
-    const stated: string[] = [];
-    const reader: FolderReader = {
-      readdir: (dir) => {
-        read.push(dir === root ? '.' : dir.slice(root.length + 1));
-        return readdirSync(dir, { withFileTypes: true });
-      },
-      stat: (path) => {
-        stated.push(path.slice(root.length + 1));
-        return statSync(path, { throwIfNoEntry: false });
-      },
-    };
-    return { read, stated, reader };
-  };
+  const put = (path: string, text: string) => putFile(root, path, text);
+  const counting = () => countingReader(root);
   const pages = [
     'index.html',
     'en/index.html',

@@ -84,20 +84,24 @@ export class BuiltOutput {
 
   /** The listing, made on first use in this build. */
   files(root: string): Map<string, FileStamp> {
-    if (this.#files === undefined) {
-      const kept = this.#stampsFile === undefined ? undefined : this.#keptFiles?.();
-      // Into a folder that started empty every page is rendered: all is read.
-      const rendered = kept === undefined || kept.size === 0 ? undefined : this.#renderedFiles?.();
-      const previous =
-        rendered === undefined || this.#stampsFile === undefined
-          ? null
-          : readListing(readText(this.#stampsFile));
-      this.#files =
-        kept === undefined || rendered === undefined || previous === null
-          ? listStamps(root)
-          : listStampsAfterBuild(root, previous, kept, rendered, this.#relisted);
-    }
+    this.#files ??= this.#listedAfterBuild(root) ?? listStamps(root);
     return this.#files;
+  }
+
+  /**
+   * The listing made from the previous one (listStampsAfterBuild); undefined
+   * when there is none, or the build did not say what it kept and rendered.
+   */
+  #listedAfterBuild(root: string): Map<string, FileStamp> | undefined {
+    const stampsFile = this.#stampsFile;
+    if (stampsFile === undefined) return undefined;
+    const kept = this.#keptFiles?.();
+    // Into a folder that started empty every page is rendered: all is read.
+    if (kept === undefined || kept.size === 0) return undefined;
+    const rendered = this.#renderedFiles?.();
+    const previous = rendered === undefined ? null : readListing(readText(stampsFile));
+    if (rendered === undefined || previous === null) return undefined;
+    return listStampsAfterBuild(root, previous, kept, rendered, this.#relisted);
   }
 
   /** Lists again the files directly in `root` whose names pass `test` (written after the listing). */
@@ -334,34 +338,31 @@ export class DerivedValues<T> implements Iterable<[string, T]> {
     return this.#lines.size;
   }
 
-  #value(line: CachedLine): T {
-    const raw = rawValue(line);
+  /** The value whose JSON is `raw`, parsed once. */
+  #parse(raw: string): T {
     let value = this.#parsed.get(raw);
-    if (value === undefined && !this.#parsed.has(raw)) {
+    if (value === undefined) {
       value = JSON.parse(raw) as T;
       this.#parsed.set(raw, value);
     }
-    return value as T;
+    return value;
   }
 
   /** The value of the file at `key`, or undefined when it has none. */
   get(key: string): T | undefined {
     const line = this.#lines.get(key);
-    return line === undefined ? undefined : this.#value(line);
+    return line === undefined ? undefined : this.#parse(rawValue(line));
   }
 
   /** Every different value once (the assets pages refer to are the same for most of them). */
   distinct(): T[] {
-    const raws = new Map<string, CachedLine>();
-    for (const line of this.#lines.values()) {
-      const raw = rawValue(line);
-      if (!raws.has(raw)) raws.set(raw, line);
-    }
-    return [...raws.values()].map((line) => this.#value(line));
+    const raws = new Set<string>();
+    for (const line of this.#lines.values()) raws.add(rawValue(line));
+    return [...raws].map((raw) => this.#parse(raw));
   }
 
   *[Symbol.iterator](): Iterator<[string, T]> {
-    for (const [key, line] of this.#lines) yield [key, this.#value(line)];
+    for (const [key, line] of this.#lines) yield [key, this.#parse(rawValue(line))];
   }
 }
 
